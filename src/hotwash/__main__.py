@@ -1,0 +1,5 @@
+"""Allow ``python -m hotwash``."""
+
+from hotwash.cli import main
+
+main()

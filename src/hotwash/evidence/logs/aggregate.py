@@ -1,0 +1,155 @@
+"""Condense records into per-service minute counts and template statistics.
+
+Each chunk is reduced to small partial aggregates keyed by (service, minute) and by
+(service, template, level, minute); raw lines are dropped right away. Messages are
+mined once per distinct text (many log lines repeat exactly), cut to
+``TEMPLATE_CHARS`` characters so that one huge message cannot dominate the cost.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import polars as pl
+
+from hotwash.condense import TemplateMiner
+from hotwash.evidence.logs.levels import ERROR, WARNING
+from hotwash.evidence.model import EvidenceRef, LogSummary, MinuteCounts, TemplateStat
+
+TEMPLATE_CHARS = 512
+_COMPACT_ROWS = 200_000  # re-aggregate the partials once they grow past this
+
+
+class LogAggregator:
+    def __init__(self, fallback_service: str) -> None:
+        self.fallback_service = fallback_service
+        self.miner = TemplateMiner()
+        self._rates: list[pl.DataFrame] = []
+        self._templates: list[pl.DataFrame] = []
+
+    def add(self, records: pl.DataFrame) -> None:
+        """Fold in records with columns line, ts (naive UTC), level, message, service."""
+        if records.height == 0:
+            return
+        frame = records.select(
+            pl.col("line"),
+            pl.col("ts"),
+            pl.col("level"),
+            pl.col("service").fill_null(self.fallback_service),
+            (pl.col("ts").dt.epoch("s") // 60).alias("minute"),
+            pl.col("message").fill_null("").str.slice(0, TEMPLATE_CHARS).alias("message"),
+        )
+        self._rates.append(_rates(frame))
+        self._templates.append(
+            _template_partial(frame.with_columns(template=self._template_ids(frame["message"])))
+        )
+        if sum(part.height for part in self._templates) > _COMPACT_ROWS:
+            self._compact()
+
+    def _template_ids(self, messages: pl.Series) -> pl.Series:
+        distinct = pl.DataFrame({"message": messages}).unique(maintain_order=True)
+        distinct = distinct.with_columns(template=self.miner.add(distinct["message"]))
+        joined = pl.DataFrame({"message": messages}).join(
+            distinct, on="message", how="left", maintain_order="left"
+        )
+        return joined["template"]
+
+    def _compact(self) -> None:
+        self._rates = [_rates_merge(pl.concat(self._rates))]
+        self._templates = [_template_merge(pl.concat(self._templates))]
+
+    def summaries(self, path: str, fmt: str) -> list[LogSummary]:
+        """One :class:`LogSummary` per service found in the file, busiest first."""
+        if not self._rates:
+            return []
+        self._compact()
+        rates, templates = self._rates[0], self._templates[0]
+        services = (
+            rates.group_by("service")
+            .agg(pl.col("total").sum())
+            .sort(["total", "service"], descending=[True, False])
+        )
+        return [
+            LogSummary(
+                path=path,
+                service=service,
+                format=fmt,
+                rates=_minute_counts(service, rates.filter(pl.col("service") == service)),
+                templates=self._template_stats(
+                    path, templates.filter(pl.col("service") == service)
+                ),
+            )
+            for service in services["service"]
+        ]
+
+    def _template_stats(self, path: str, partial: pl.DataFrame) -> list[TemplateStat]:
+        texts = self.miner.templates
+        grouped = (
+            partial.group_by("template", "level")
+            .agg(
+                pl.col("count").sum(),
+                pl.col("first_ts").min(),
+                pl.col("last_ts").max(),
+                pl.col("first_line").min(),
+                pl.col("minute"),
+                pl.col("count").alias("per_minute"),
+            )
+            .sort("first_line")
+        )
+        return [
+            TemplateStat(
+                template=texts[row["template"]],
+                level=row["level"],
+                count=row["count"],
+                first_seen=_utc(row["first_ts"]),
+                last_seen=_utc(row["last_ts"]),
+                first_ref=EvidenceRef(path, row["first_line"]),
+                minute_counts=dict(zip(row["minute"], row["per_minute"], strict=True)),
+            )
+            for row in grouped.iter_rows(named=True)
+        ]
+
+
+def _rates(frame: pl.DataFrame) -> pl.DataFrame:
+    return frame.group_by("service", "minute").agg(
+        pl.len().cast(pl.Int64).alias("total"),
+        (pl.col("level") == ERROR).sum().cast(pl.Int64).alias("errors"),
+        (pl.col("level") == WARNING).sum().cast(pl.Int64).alias("warnings"),
+    )
+
+
+def _rates_merge(frame: pl.DataFrame) -> pl.DataFrame:
+    return frame.group_by("service", "minute").agg(pl.col("total", "errors", "warnings").sum())
+
+
+def _template_partial(frame: pl.DataFrame) -> pl.DataFrame:
+    return frame.group_by("service", "template", "level", "minute").agg(
+        pl.len().cast(pl.Int64).alias("count"),
+        pl.col("ts").min().alias("first_ts"),
+        pl.col("ts").max().alias("last_ts"),
+        pl.col("line").min().alias("first_line"),
+    )
+
+
+def _template_merge(frame: pl.DataFrame) -> pl.DataFrame:
+    return frame.group_by("service", "template", "level", "minute").agg(
+        pl.col("count").sum(),
+        pl.col("first_ts").min(),
+        pl.col("last_ts").max(),
+        pl.col("first_line").min(),
+    )
+
+
+def _minute_counts(service: str, rates: pl.DataFrame) -> MinuteCounts:
+    ordered = rates.sort("minute")
+    minutes = ordered["minute"].to_list()
+    return MinuteCounts(
+        service=service,
+        total=dict(zip(minutes, ordered["total"].to_list(), strict=True)),
+        errors={m: n for m, n in zip(minutes, ordered["errors"].to_list(), strict=True) if n},
+        warnings={m: n for m, n in zip(minutes, ordered["warnings"].to_list(), strict=True) if n},
+    )
+
+
+def _utc(value: datetime) -> datetime:
+    return value.replace(tzinfo=UTC)

@@ -1,0 +1,160 @@
+"""What every log format turns a chunk of lines into: one parsed row per input line.
+
+A format's ``parse`` takes a frame with ``line`` (1-based number) and ``text`` and
+returns, in the same order, the columns of :data:`PARSED_SCHEMA`:
+
+- ``reason``: null when the line starts a record, else why it does not;
+- ``ts``: the record's time, naive; UTC when ``aware`` is true, local otherwise;
+- ``level``: normalised (``error``, ``warning``, ``info``, ``debug``) or null;
+- ``message``: the text that templates are mined from; ``service`` if the line names one;
+- ``flag``: why a kept record is suspect (a level of an unexpected type...), else null.
+
+Formats are vectorised: they build polars expressions, never loop over lines.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+import polars as pl
+
+LINE = "line"
+TEXT = "text"
+TS_TYPE = pl.Datetime("us")
+
+PARSED_SCHEMA: dict[str, pl.DataType] = {
+    "line": pl.UInt64(),
+    "reason": pl.String(),
+    "cont": pl.Boolean(),
+    "ts": TS_TYPE,
+    "aware": pl.Boolean(),
+    "level": pl.String(),
+    "message": pl.String(),
+    "service": pl.String(),
+    "flag": pl.String(),
+}
+
+NO_TIMESTAMP = "no timestamp"
+INVALID_TIMESTAMP = "invalid timestamp"
+# Reasons that still mean "this is the format, the line just cannot be dated": they
+# count for detection, unlike a line of another shape.
+RECOGNISED = (NO_TIMESTAMP, INVALID_TIMESTAMP)
+
+# Lines that continue the record above: indented lines, Java and Python stack traces.
+STACK_TRACE = (
+    r"^(?:[ \t]+\S|Traceback \(most recent call last\)|During handling of the above|"
+    r"The above exception|Caused by:|Suppressed:|\.\.\. \d+ more|"
+    r"[A-Za-z_$][\w$.]*(?:Error|Exception|Throwable|Exit|Interrupt|Warning)(?::|$))"
+)
+
+
+class Calendar(enum.Enum):
+    """How much of the date a format's timestamps carry."""
+
+    FULL = "full"
+    NO_YEAR = "no year"  # syslog RFC 3164, klog: placeholder year 2000
+    NO_DATE = "no date"  # time-only patterns: placeholder date 2000-01-01
+
+
+PLACEHOLDER_YEAR = 2000  # a leap year, so "Feb 29" survives until the real year is known
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Expressions for the parsed columns; ``build`` evaluates them over a chunk."""
+
+    reason: pl.Expr
+    ts: pl.Expr
+    aware: pl.Expr
+    level: pl.Expr
+    message: pl.Expr
+    service: pl.Expr = field(default_factory=lambda: pl.lit(None, pl.String))
+    flag: pl.Expr = field(default_factory=lambda: pl.lit(None, pl.String))
+    # Whether a line that starts no record would belong to the record above it.
+    cont: pl.Expr = field(default_factory=lambda: pl.lit(False))
+
+
+def build(frame: pl.DataFrame, columns: Columns) -> pl.DataFrame:
+    """Evaluate ``columns`` on ``frame`` and return exactly the parsed schema.
+
+    Lazily, so that polars computes shared sub-expressions (the head match, the
+    parsed time) once instead of once per column using them.
+    """
+    return (
+        frame.lazy()
+        .select(
+            pl.col(LINE).cast(pl.UInt64),
+            columns.reason.cast(pl.String).alias("reason"),
+            columns.cont.cast(pl.Boolean).alias("cont"),
+            columns.ts.cast(TS_TYPE).alias("ts"),
+            columns.aware.cast(pl.Boolean).alias("aware"),
+            columns.level.cast(pl.String).alias("level"),
+            columns.message.cast(pl.String).alias("message"),
+            columns.service.cast(pl.String).alias("service"),
+            columns.flag.cast(pl.String).alias("flag"),
+        )
+        .collect()
+    )
+
+
+def timestamp_reason(shape_ok: pl.Expr, raw_ts: pl.Expr, ts: pl.Expr, mismatch: str) -> pl.Expr:
+    """The usual reason chain: wrong shape, then missing time, then unparseable time."""
+    return (
+        pl.when(~shape_ok)
+        .then(pl.lit(mismatch))
+        .when(raw_ts.is_null())
+        .then(pl.lit(NO_TIMESTAMP))
+        .when(ts.is_null())
+        .then(pl.lit(INVALID_TIMESTAMP))
+        .otherwise(pl.lit(None, pl.String))
+    )
+
+
+_ASCII_CLASSES = ((r"\d", "[0-9]"), (r"\s", "[ \t]"), (r"\w", "[A-Za-z0-9_]"), (r"\S", "[^ \t]"))
+
+
+def ascii_classes(pattern: str) -> str:
+    """``pattern`` with ``\\d``, ``\\s``, ``\\w``, ``\\S`` as ASCII classes: polars' regex
+    engine treats them as Unicode classes, which makes capturing matches much slower."""
+    for unicode_class, ascii_class in _ASCII_CLASSES:
+        pattern = pattern.replace(unicode_class, ascii_class)
+    return pattern
+
+
+def head_fields(text: pl.Expr, pattern: str) -> pl.Expr:
+    """The named groups of ``pattern`` (anchored at the line start) as a struct.
+
+    Patterns capture only the line's head, wrapped in a group named ``head``: the
+    message is then a cheap slice, which is much faster than capturing ``(.*)$``.
+    """
+    return text.str.extract_groups(ascii_classes(pattern))
+
+
+def after_head(text: pl.Expr, fields: pl.Expr) -> pl.Expr:
+    return text.str.slice(fields.struct.field("head").str.len_chars())
+
+
+class LogFormat:
+    """A line-oriented log format. Subclasses set the class attributes and ``columns``."""
+
+    name: str = "log"
+    calendar: Calendar = Calendar.FULL
+    # Lines that do not start a record but belong to the one above (stack traces...).
+    continuation: str | None = STACK_TRACE
+    # Detection only counts lines matching the marker (tells JSON dialects apart).
+    marker: str | None = None
+    # A cheap test some sample line must pass before the full parse is worth trying.
+    gate: str | None = None
+
+    def parse(self, frame: pl.DataFrame) -> pl.DataFrame:
+        return build(frame, self.columns(pl.col(TEXT)))
+
+    def columns(self, text: pl.Expr) -> Columns:
+        raise NotImplementedError
+
+    def continues(self, text: pl.Expr) -> pl.Expr:
+        return text.str.contains(self.continuation) if self.continuation else pl.lit(False)
+
+    def mismatch(self) -> str:
+        return f"not a {self.name} line"

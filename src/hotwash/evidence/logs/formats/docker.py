@@ -1,0 +1,55 @@
+"""Docker's ``json-file`` driver: ``{"log": "...\\n", "stream": "stderr", "time": "...Z"}``.
+
+The ``log`` value is the container's own line, which may itself be JSON, logfmt or
+text: it is parsed by the inner format found during detection.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from hotwash.evidence.logs.formats import json_fields as jf
+from hotwash.evidence.logs.formats.base import Columns, LogFormat
+from hotwash.evidence.logs.formats.prefixed import PlainFormat, wrap
+
+MARKER = r"\"log\"\s*:\s*\".*\"(?:stream|time)\"\s*:"
+
+
+class DockerJsonFormat(LogFormat):
+    marker = MARKER
+    gate = jf.GATE
+
+    def __init__(self, inner: LogFormat | None = None) -> None:
+        self.inner = inner or PlainFormat()
+        self.name = (
+            "docker-json"
+            if isinstance(self.inner, PlainFormat)
+            else f"docker-json+{self.inner.name}"
+        )
+        self.continuation = self.inner.continuation
+
+    def with_inner(self, inner: LogFormat) -> DockerJsonFormat:
+        return DockerJsonFormat(inner)
+
+    @staticmethod
+    def inner_text(text: pl.Expr) -> pl.Expr:
+        return jf.scalar_text(jf.token(text, ("log",))).str.strip_chars_end("\r\n")
+
+    def columns(self, text: pl.Expr) -> Columns:
+        time_raw = jf.token(text, ("time",))
+        ts, aware = jf.timestamp(time_raw)
+        reason = jf.time_reason(text, time_raw, ts)
+        has_log = jf.token(text, ("log",)).is_not_null()
+        envelope = Columns(
+            reason=pl.when(has_log | reason.is_not_null())
+            .then(reason)
+            .otherwise(pl.lit("no log field")),
+            ts=ts,
+            aware=aware,
+            level=pl.lit(None),
+            message=pl.lit(None),
+        )
+        return wrap(self.inner, self.inner_text(text), envelope)
+
+    def mismatch(self) -> str:
+        return jf.NOT_OBJECT

@@ -1,0 +1,51 @@
+"""klog/glog (Kubernetes, Go services): ``E0314 14:02:11.123456   12345 file.go:42] msg``.
+
+The header carries month and day but no year: the reader supplies it.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from hotwash.evidence.logs import clock, levels
+from hotwash.evidence.logs.formats.base import (
+    PLACEHOLDER_YEAR,
+    Calendar,
+    Columns,
+    LogFormat,
+    after_head,
+    head_fields,
+    timestamp_reason,
+)
+
+_PATTERN = (
+    r"^(?P<head>(?P<sev>[IWEF])(?P<month>\d{2})(?P<day>\d{2}) "
+    r"(?P<time>\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?)\s+(?P<tid>\d+) (?P<src>[^:\]\s]+:\d+)\] )"
+)
+
+
+class KlogFormat(LogFormat):
+    name = "klog"
+    calendar = Calendar.NO_YEAR
+
+    def columns(self, text: pl.Expr) -> Columns:
+        fields = head_fields(text, _PATTERN)
+        stamp = pl.concat_str(
+            pl.lit(f"{PLACEHOLDER_YEAR}-"),
+            fields.struct.field("month"),
+            pl.lit("-"),
+            fields.struct.field("day"),
+            pl.lit("T"),
+            fields.struct.field("time"),
+        )
+        ts, _ = clock.iso(stamp)
+        return Columns(
+            reason=timestamp_reason(
+                fields.struct.field("head").is_not_null(), stamp, ts, self.mismatch()
+            ),
+            ts=ts,
+            aware=pl.lit(False),
+            level=levels.from_letter(fields.struct.field("sev")),
+            message=after_head(text, fields),
+            cont=self.continues(text),
+        )

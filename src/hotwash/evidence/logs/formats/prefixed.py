@@ -1,0 +1,101 @@
+"""Lines that start with a timestamp and carry another line after it.
+
+``kubectl logs --timestamps`` writes an RFC 3339 time with nanoseconds, a space and
+the container's own line, which may be JSON, logfmt, a Java layout... Many other
+programs write an ISO 8601 or epoch time and free text. Both are an envelope (the
+time) around an inner line parsed by an inner format; free text is :class:`PlainFormat`.
+The envelope's time wins: it is the one written when the line was emitted.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from hotwash.evidence.logs import clock, levels
+from hotwash.evidence.logs.formats.base import (
+    Columns,
+    LogFormat,
+    after_head,
+    head_fields,
+    timestamp_reason,
+)
+
+KUBECTL_PREFIX = r"^(?P<head>(?P<ts>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z) )"
+GENERIC_PREFIX = (
+    r"^(?P<head>\[?(?P<ts>" + clock.ISO_PATTERN + r"|\d{10}(?:\.\d{1,9})?|\d{13})\]?(?:\s+|$))"
+)
+CONTINUATION = "continuation line"
+
+
+class PlainFormat(LogFormat):
+    """Free text: the whole line is the message, the level a level word in it if any."""
+
+    name = "plain"
+
+    def columns(self, text: pl.Expr) -> Columns:
+        return Columns(
+            reason=pl.lit(None, pl.String),
+            ts=pl.lit(None),
+            aware=pl.lit(False),
+            level=levels.from_keywords(text),
+            message=text,
+            cont=self.continues(text),
+        )
+
+
+def wrap(inner: LogFormat, inner_text: pl.Expr, envelope: Columns) -> Columns:
+    """Columns for an envelope (its time, reason and ``cont``) around ``inner_text``.
+
+    An inner line the inner format does not recognise is kept as plain text unless
+    it continues the record above (a stack trace line under its own timestamp).
+    """
+    ok = envelope.reason.is_null()
+    parsed = inner.columns(inner_text)
+    recognised = parsed.reason.is_null() | (parsed.reason != pl.lit(inner.mismatch()))
+    continues = ok & ~recognised & parsed.cont
+    return Columns(
+        reason=pl.when(continues).then(pl.lit(CONTINUATION)).otherwise(envelope.reason),
+        ts=envelope.ts,
+        aware=envelope.aware,
+        level=pl.when(recognised).then(parsed.level).otherwise(levels.from_keywords(inner_text)),
+        message=pl.when(recognised).then(parsed.message).otherwise(inner_text),
+        service=pl.when(recognised).then(parsed.service),
+        flag=pl.when(recognised).then(parsed.flag),
+        cont=pl.when(ok).then(continues).otherwise(envelope.cont),
+    )
+
+
+class PrefixedFormat(LogFormat):
+    """A timestamp prefix (``kubectl`` RFC 3339 nanoseconds, or any ISO 8601 / epoch)."""
+
+    def __init__(self, name: str, prefix: str, inner: LogFormat) -> None:
+        self.base_name = name
+        self.prefix = prefix
+        self.inner = inner
+        self.name = name if isinstance(inner, PlainFormat) else f"{name}+{inner.name}"
+        self.continuation = inner.continuation
+
+    def with_inner(self, inner: LogFormat) -> PrefixedFormat:
+        return PrefixedFormat(self.base_name, self.prefix, inner)
+
+    def columns(self, text: pl.Expr) -> Columns:
+        fields = head_fields(text, self.prefix)
+        raw_ts = fields.struct.field("ts")
+        numeric = raw_ts.str.contains(r"^\d+(?:\.\d+)?$")
+        iso_ts, iso_aware = clock.iso(raw_ts)
+        ts = pl.when(numeric).then(clock.epoch_text(raw_ts)).otherwise(iso_ts)
+        reason = timestamp_reason(
+            fields.struct.field("head").is_not_null(), raw_ts, ts, self.mismatch()
+        )
+        envelope = Columns(
+            reason=reason,
+            ts=ts,
+            aware=numeric | iso_aware,
+            level=pl.lit(None),
+            message=pl.lit(None),
+            cont=self.continues(text),
+        )
+        return wrap(self.inner, after_head(text, fields), envelope)
+
+    def mismatch(self) -> str:
+        return f"not a {self.base_name} line"

@@ -1,0 +1,46 @@
+"""Python ``logging`` default formats.
+
+``%(asctime)s - %(name)s - %(levelname)s - %(message)s`` gives
+``2026-03-14 14:02:11,123 - payments.db - ERROR - msg``; ``logging.basicConfig()``
+gives ``ERROR:payments.db:msg``, which has no time at all: such records are
+recognised but skipped as "no timestamp". Tracebacks continue the record above.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from hotwash.evidence.logs import clock, levels
+from hotwash.evidence.logs.formats.base import (
+    Columns,
+    LogFormat,
+    after_head,
+    head_fields,
+    timestamp_reason,
+)
+
+_LEVEL = r"DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL|NOTSET"
+_PATTERN = (
+    r"^(?P<head>(?:(?P<ts>\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:,\d{3})?) - (?P<name>.+?) - "
+    r"(?P<level>" + _LEVEL + r") - |(?P<blevel>" + _LEVEL + r"):(?P<bname>[^:\s]*):))"
+)
+
+
+class PythonLoggingFormat(LogFormat):
+    name = "python-logging"
+
+    def columns(self, text: pl.Expr) -> Columns:
+        fields = head_fields(text, _PATTERN)
+        raw_ts = fields.struct.field("ts")
+        ts, aware = clock.iso(raw_ts)
+        level = pl.coalesce(fields.struct.field("level"), fields.struct.field("blevel"))
+        return Columns(
+            reason=timestamp_reason(
+                fields.struct.field("head").is_not_null(), raw_ts, ts, self.mismatch()
+            ),
+            ts=ts,
+            aware=aware,
+            level=levels.from_word(level),
+            message=after_head(text, fields),
+            cont=self.continues(text),
+        )

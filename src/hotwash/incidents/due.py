@@ -1,0 +1,70 @@
+"""What is due: status updates under the severity cadence, and postmortems.
+
+An open incident owes an update every ``update_cadence`` after its last update
+(or its declaration). A resolved incident whose severity requires a postmortem
+owes one within ``postmortem_due`` of resolution.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from hotwash.config.policy import SeverityPolicy
+from hotwash.incidents.milestones import Milestone
+from hotwash.incidents.model import Incident
+from hotwash.incidents.status import Status
+
+
+class DueKind(enum.StrEnum):
+    UPDATE = "update"
+    POSTMORTEM = "postmortem"
+
+
+@dataclass(frozen=True)
+class DueItem:
+    incident: Incident
+    kind: DueKind
+    due_at: datetime
+    now: datetime
+
+    @property
+    def overdue_by(self) -> timedelta:
+        """How late it is; zero or negative means it is not late yet."""
+        return self.now - self.due_at
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.overdue_by > timedelta(0)
+
+
+def due_items(
+    incidents: list[Incident],
+    last_updates: dict[str, datetime],
+    policy: SeverityPolicy,
+    now: datetime,
+) -> list[DueItem]:
+    """Every pending obligation, most overdue first."""
+    items = [item for incident in incidents for item in _owed(incident, last_updates, policy, now)]
+    return sorted(items, key=lambda item: item.due_at)
+
+
+def _owed(
+    incident: Incident, last_updates: dict[str, datetime], policy: SeverityPolicy, now: datetime
+) -> list[DueItem]:
+    rule = policy.rule(incident.severity)
+    if incident.is_open:
+        since = last_updates.get(incident.id) or incident.milestones.get(
+            Milestone.DECLARED, incident.created_at
+        )
+        return [DueItem(incident, DueKind.UPDATE, since + rule.update_cadence, now)]
+    resolved = incident.milestones.get(Milestone.RESOLVED)
+    if (
+        incident.status is Status.RESOLVED
+        and rule.postmortem_required
+        and rule.postmortem_due is not None
+        and resolved is not None
+    ):
+        return [DueItem(incident, DueKind.POSTMORTEM, resolved + rule.postmortem_due, now)]
+    return []

@@ -1,0 +1,186 @@
+"""Every milestone from the evidence, each with its method, confidence and evidence.
+
+Definitions (docs/timeline.md says the same for users):
+- impact start: onset of user-facing errors or latency (see ``impact.py``);
+- detected: the first alert firing or page, or the first human report, whichever is
+  earlier, from shortly before impact start on;
+- acknowledged: the first acknowledgement of a page after detection;
+- declared: the incident's declaration (recorded in hotwash, or announced in chat);
+- mitigated: user-facing signals back to baseline;
+- resolved: the incident's resolution (hotwash, PagerDuty, or the last alert resolving).
+A milestone recorded in hotwash by a person wins over one inferred from other evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from datetime import datetime, timedelta
+
+from hotwash.evidence.model import EvidenceEvent, SignalKind
+from hotwash.incidents.milestones import Milestone
+from hotwash.timeline.impact import impact_milestones
+from hotwash.timeline.model import MilestoneFinding
+from hotwash.timeline.signals import ImpactSignal
+
+# Onsets are minute-grained; an alert a few minutes "early" still belongs to the episode.
+EARLY_SLACK = timedelta(minutes=5)
+RECORDED = "milestone"  # label key on store events that carry a recorded milestone
+
+_REPORT = re.compile(
+    r"\b(5\d\d|errors?|erroring|fail(?:s|ed|ing|ure)?|down|outage|broken|time-?outs?|timing out"
+    r"|slow|latency|alert(?:s|ing)?|paged|incident|not working|can'?t|cannot|unable)\b",
+    re.I,
+)
+_DECLARE = re.compile(
+    r"\b(declar(?:e|ed|ing)|SEV ?[1-4]|incident (?:channel|commander|open))", re.I
+)
+_RESOLVE = re.compile(r"\b(resolved|all clear|closing (?:the )?incident)\b", re.I)
+
+Rule = Callable[[list[EvidenceEvent], dict[Milestone, MilestoneFinding]], MilestoneFinding | None]
+
+
+def find_milestones(
+    events: list[EvidenceEvent],
+    signals: list[ImpactSignal],
+    overrides: dict[Milestone, datetime] | None = None,
+) -> dict[Milestone, MilestoneFinding]:
+    ordered = sorted(events, key=lambda e: e.at)
+    found = impact_milestones(signals)
+    found.update(_recorded(ordered, {Milestone.IMPACT_START, Milestone.MITIGATED}))
+    for milestone, rule in _RULES.items():
+        recorded = _recorded(ordered, {milestone}).get(milestone)
+        finding = recorded or rule(ordered, found)
+        if finding is not None:
+            found[milestone] = finding
+    return _apply_overrides(found, overrides or {})
+
+
+def _recorded(
+    events: list[EvidenceEvent], wanted: set[Milestone]
+) -> dict[Milestone, MilestoneFinding]:
+    """Milestones a person recorded in hotwash; the latest record of each wins."""
+    found = {}
+    for event in events:
+        name = event.labels.get(RECORDED)
+        if name in {m.value for m in wanted}:
+            milestone = Milestone(name)
+            found[milestone] = MilestoneFinding(
+                milestone, event.at, "recorded in hotwash", 1.0, (event.ref,)
+            )
+    return found
+
+
+def _detected(
+    events: list[EvidenceEvent], found: dict[Milestone, MilestoneFinding]
+) -> MilestoneFinding | None:
+    start = _start(found)
+    alerts = _first(
+        events, start, lambda e: e.kind in {SignalKind.ALERT_FIRING, SignalKind.PAGE_TRIGGERED}
+    )
+    report = _first(
+        events, start, lambda e: e.kind is SignalKind.CHAT_MESSAGE and bool(_REPORT.search(e.text))
+    )
+    candidates = [
+        (e, m)
+        for e, m in ((alerts, "first alert or page"), (report, "first human report"))
+        if e is not None
+    ]
+    if not candidates:
+        return None
+    event, method = min(candidates, key=lambda pair: pair[0].at)
+    return _finding(Milestone.DETECTED, event, f"{method}: {event.text}", 0.9)
+
+
+def _acknowledged(
+    events: list[EvidenceEvent], found: dict[Milestone, MilestoneFinding]
+) -> MilestoneFinding | None:
+    after = found.get(Milestone.DETECTED)
+    start = after.at if after else _start(found)
+    event = _first(events, start, lambda e: e.kind is SignalKind.PAGE_ACKNOWLEDGED)
+    return (
+        _finding(Milestone.ACKNOWLEDGED, event, f"page acknowledged: {event.text}", 0.95)
+        if event
+        else None
+    )
+
+
+def _declared(
+    events: list[EvidenceEvent], found: dict[Milestone, MilestoneFinding]
+) -> MilestoneFinding | None:
+    event = _first(
+        events,
+        _start(found),
+        lambda e: e.kind is SignalKind.CHAT_MESSAGE and bool(_DECLARE.search(e.text)),
+    )
+    return (
+        _finding(Milestone.DECLARED, event, f"declared in chat: {event.text}", 0.7)
+        if event
+        else None
+    )
+
+
+def _resolved(
+    events: list[EvidenceEvent], found: dict[Milestone, MilestoneFinding]
+) -> MilestoneFinding | None:
+    after = max((f.at for f in found.values()), default=None)
+    pages = [e for e in _since(events, after) if e.kind is SignalKind.PAGE_RESOLVED]
+    if pages:
+        return _finding(Milestone.RESOLVED, pages[-1], f"page resolved: {pages[-1].text}", 0.9)
+    chat = _first(
+        events, after, lambda e: e.kind is SignalKind.CHAT_MESSAGE and bool(_RESOLVE.search(e.text))
+    )
+    if chat:
+        return _finding(Milestone.RESOLVED, chat, f"resolved in chat: {chat.text}", 0.7)
+    alerts = [e for e in _since(events, after) if e.kind is SignalKind.ALERT_RESOLVED]
+    if alerts:
+        return _finding(
+            Milestone.RESOLVED, alerts[-1], f"last alert resolved: {alerts[-1].text}", 0.6
+        )
+    return None
+
+
+_RULES: dict[Milestone, Rule] = {
+    Milestone.DETECTED: _detected,
+    Milestone.ACKNOWLEDGED: _acknowledged,
+    Milestone.DECLARED: _declared,
+    Milestone.RESOLVED: _resolved,
+}
+
+
+def _start(found: dict[Milestone, MilestoneFinding]) -> datetime | None:
+    impact = found.get(Milestone.IMPACT_START)
+    return impact.at - EARLY_SLACK if impact else None
+
+
+def _since(events: Iterable[EvidenceEvent], start: datetime | None) -> list[EvidenceEvent]:
+    return [e for e in events if start is None or e.at >= start]
+
+
+def _first(
+    events: list[EvidenceEvent], start: datetime | None, wanted: Callable[[EvidenceEvent], bool]
+) -> EvidenceEvent | None:
+    return next((e for e in _since(events, start) if wanted(e)), None)
+
+
+def _finding(
+    milestone: Milestone, event: EvidenceEvent, method: str, confidence: float
+) -> MilestoneFinding:
+    return MilestoneFinding(milestone, event.at, method, confidence, (event.ref,))
+
+
+def _apply_overrides(
+    found: dict[Milestone, MilestoneFinding], overrides: dict[Milestone, datetime]
+) -> dict[Milestone, MilestoneFinding]:
+    for milestone, at in overrides.items():
+        computed = found.get(milestone)
+        found[milestone] = MilestoneFinding(
+            milestone,
+            at,
+            "set by hand (override)",
+            1.0,
+            computed.evidence if computed else (),
+            overridden=True,
+            computed=computed.at if computed else None,
+        )
+    return found

@@ -1,0 +1,1 @@
+"""Tests of hotwash.comms (a package, so tests can import the receiver from conftest)."""
