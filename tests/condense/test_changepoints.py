@@ -6,6 +6,7 @@ test puts the trouble at known minutes and expects onset and recovery within a m
 
 from __future__ import annotations
 
+import itertools
 from datetime import UTC, datetime
 
 import numpy as np
@@ -212,7 +213,7 @@ def test_any_count_series_gives_ordered_disjoint_episodes(
         assert episode.onset <= episode.peak
         assert episode.recovery is None or episode.peak < episode.recovery
         assert 0.0 <= episode.confidence <= 1.0
-    for earlier, later in zip(episodes, episodes[1:], strict=False):
+    for earlier, later in itertools.pairwise(episodes):
         assert earlier.recovery is not None
         assert earlier.recovery <= later.onset
 

@@ -13,7 +13,8 @@ import click
 from hotwash.cli.output import info
 from hotwash.config import init_workspace
 from hotwash.config.workspace import CONFIG_FILE, STATE_DIR
-from hotwash.demo.scenario import DAY, STEPS, Step
+from hotwash.demo.evidence import write_evidence
+from hotwash.demo.scenario import DAY, EVIDENCE_DIR, STEPS, Step
 from hotwash.errors import ConfigError
 
 
@@ -37,6 +38,7 @@ def _prepare(directory: Path, force: bool) -> None:
             raise ConfigError(f"{directory} already holds a workspace (use --force to rebuild it)")
         shutil.rmtree(directory / STATE_DIR, ignore_errors=True)
     init_workspace(directory, team="Payments SRE", timezone="Europe/Berlin", force=True)
+    write_evidence(directory / EVIDENCE_DIR)
 
 
 def _run(directory: Path, step: Step) -> None:

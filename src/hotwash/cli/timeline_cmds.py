@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, tzinfo
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
 import click
@@ -85,7 +85,8 @@ def timeline(
         overrides=dict(_override(app, text) for text in overrides),
     )
     built = build_timeline(_read(paths, context), options)
-    _emit(built, fmt, resolve_zone(display_tz) if display_tz else app.zone, output)
+    # Postmortem timelines are UTC; --tz is a presentation choice for md and csv.
+    _emit(built, fmt, resolve_zone(display_tz) if display_tz else UTC, output)
     _summarise(built)
 
 

@@ -9,9 +9,10 @@ The method, in the order it runs (the constants say why each number is what it i
 2. A threshold between baseline and trouble: the baseline plus the largest of a relative
    effect, a multiple of the noise, and a tenth of the excursion's height.
 3. Each minute votes from -1 (at the baseline) to +1 (well above the threshold), by how
-   far above or below the threshold it is; minutes without data abstain. A run of quiet minutes splits the series; inside each part the interval
-   with the largest vote total is an episode, so a noisy minute next to it does not pull
-   the onset earlier and a one-minute dip inside it does not cut it in two.
+   far above or below the threshold it is; minutes without data abstain. A run of quiet
+   minutes splits the series; inside each part the interval with the largest vote total
+   is an episode, so a noisy minute next to it does not pull the onset earlier and a
+   one-minute dip inside it does not cut it in two.
 4. An episode counts if it has a few elevated minutes, enough excess events, and large
    evidence: its minutes are above the threshold far more often than quiet minutes are
    (a binomial test on the votes, which holds for any noise), and, for counts, its
@@ -23,6 +24,7 @@ Votes do not change when a series is scaled, so scaling counts does not move an 
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -31,12 +33,14 @@ import numpy as np
 import numpy.typing as npt
 
 from hotwash.condense import rates
-from hotwash.condense.rates import Floats, MinuteSeries, SeriesKind
+from hotwash.condense.rates import Floats, Ints, OrientedSeries, SeriesKind
+
+Flags = npt.NDArray[np.bool_]
 
 # Fewer minutes with data than this cannot show a baseline and a departure from it.
 MIN_DATA_MINUTES = 6
-# Smoothing for the excursion's height: 5 minutes pool enough requests in a sparse
-# series that one lucky minute is not the height.
+# Smoothing for the first guess at the baseline and for the excursion's height: five
+# minutes pool enough requests in a sparse series that one lucky minute does not count.
 SMOOTH_MINUTES = 5
 # The peak is read on a 3-minute level, so one odd minute is not reported as the peak.
 PEAK_MINUTES = 3
@@ -51,21 +55,20 @@ MAD_TO_SIGMA = 1.4826
 HEIGHT_FRACTION = 0.1
 # ... and for an error ratio at least half a percentage point: less is not user-facing.
 RATIO_EFFECT = 0.005
-# Quiet minutes above the threshold are counted as at least 1 in 50: a few hours of data
-# cannot show that a minute is rarer than that, and 3 minutes in a row at 1 in 50 are
-# already e^11.7 to 1 against chance.
-QUIET_VOTE_FLOOR = 0.02
 # Refits of the baseline on the minutes outside the episodes; it settles in two or three.
 ITERATIONS = 4
 # This many quiet minutes in a row end an episode: a recovery, not a dip.
 QUIET_RUN_MINUTES = 5
-# An episode needs this many elevated minutes: sustained, not one noisy spike.
+# An episode needs this many elevated minutes: sustained, not one noisy spike ...
 MIN_ELEVATED_MINUTES = 3
 # ... this many events beyond the baseline (errors; for a traffic drop, missing
 # requests), so three unlucky requests in a sparse series are not an incident ...
 MIN_EXCESS_EVENTS = 5.0
 # ... and likelihood ratios of e^10 (about 20 000 to 1) for "elevated" over "quiet".
 MIN_EVIDENCE = 10.0
+# Quiet minutes above the threshold are counted as at least 1 in 50: a few hours of data
+# cannot show that a minute is rarer than that (3 such minutes in a row: e^11.7 to 1).
+QUIET_VOTE_FLOOR = 0.02
 # Recovery needs this many minutes of data after the episode ("stays near baseline for
 # a few minutes"; the interval's end already means quiet outweighs trouble after it).
 RECOVERY_HOLD_MINUTES = 3
@@ -86,9 +89,9 @@ class Episode:
     peak_value: float
     threshold: float  # the line between baseline and trouble that onset and recovery cross
     confidence: float  # 0..1: strength of evidence, lowered by gaps and a degraded start
-    explanation: str
     evidence: float  # log likelihood ratio (nats), elevated vs quiet; the smaller of the tests
     started_degraded: bool  # already above the threshold when the data starts
+    explanation: str = ""
 
     @property
     def onset_at(self) -> datetime:
@@ -123,13 +126,13 @@ def detect_episodes(
     series = rates.regular_series(minutes, values, totals, metric=metric)
     if int(series.informative.sum()) < MIN_DATA_MINUTES:
         return []
-    view = Oriented.of(series, higher_is_worse=higher_is_worse)
+    view = View.of(OrientedSeries.of(series, higher_is_worse=higher_is_worse))
     searched = _search(view)
     if searched is None:
         return []
     fit, found = searched
-    title = name or _DEFAULT_NAMES[series.kind]
-    return [_episode(view, fit, interval, title, unit) for interval in found]
+    story = Story(name or _DEFAULT_NAMES[series.kind], unit, view)
+    return [story.tell(_episode(view, fit, interval)) for interval in found]
 
 
 def detect_episode(
@@ -158,43 +161,35 @@ _DEFAULT_NAMES = {
 
 
 @dataclass(frozen=True)
-class Oriented:
-    """A series turned so that higher is worse ("badness"), and the way back."""
+class View:
+    """An oriented series with the smoothed levels the detector reads."""
 
-    series: MinuteSeries
-    sign: float  # badness = sign * level; a ratio of successes is complemented instead
-    complement: bool
-    badness: Floats
+    oriented: OrientedSeries
     smooth: Floats
     peak_level: Floats
 
     @classmethod
-    def of(cls, series: MinuteSeries, *, higher_is_worse: bool) -> Oriented:
-        complement = series.kind is SeriesKind.RATIO and not higher_is_worse
-        if complement:
-            failures = series.denominator - series.numerator
-            series = MinuteSeries(series.kind, series.minutes, failures, series.denominator)
-        sign = 1.0 if higher_is_worse or complement else -1.0
-        badness = sign * series.level
-        smooth = rates.smoothed(series, badness, SMOOTH_MINUTES)
-        return cls(series, sign, complement, badness, smooth,
-                   rates.smoothed(series, badness, PEAK_MINUTES))  # fmt: skip
+    def of(cls, oriented: OrientedSeries) -> View:
+        return cls(oriented, oriented.smoothed(SMOOTH_MINUTES), oriented.smoothed(PEAK_MINUTES))
 
-    def value(self, badness: float) -> float:
-        """A badness in the series' own units."""
-        return 1.0 - badness if self.complement else self.sign * badness
+    @property
+    def badness(self) -> Floats:
+        return self.oriented.badness
+
+    @property
+    def informative(self) -> Flags:
+        return self.oriented.series.informative
 
 
 @dataclass(frozen=True)
 class Fit:
-    """Baseline and threshold (badness units), and running counts of quiet minutes (all,
-    and above the threshold) so any stretch can be compared with the quiet minutes
-    outside it."""
+    """Baseline and threshold (badness units), and running counts of quiet minutes, all and
+    above the threshold, to compare any stretch with the quiet minutes outside it."""
 
     baseline: float
     threshold: float
-    quiet_before: npt.NDArray[np.int64]
-    above_before: npt.NDArray[np.int64]
+    quiet_before: Ints
+    above_before: Ints
 
     def quiet_rate_outside(self, start: int, end: int) -> float:
         """How often quiet minutes outside ``start..end`` are above the threshold."""
@@ -222,12 +217,48 @@ class Interval:
         )
 
 
-def _fit(view: Oriented, quiet: npt.NDArray[np.bool_]) -> Fit | None:
+def _search(view: View) -> tuple[Fit, list[Interval]] | None:
+    """Fit, find episodes, refit on the minutes outside them, until that settles."""
+    quiet, searched = _quiet_at_first(view), None
+    for _ in range(ITERATIONS):
+        fit = _fit(view, quiet)
+        if fit is None:
+            break
+        found = [interval for interval in _candidates(view, fit) if interval.accepted]
+        searched = fit, found
+        outside = view.informative.copy()
+        for interval in found:
+            outside[interval.start : interval.end + 1] = False
+        if not outside.any() or np.array_equal(outside, quiet):
+            break
+        quiet = outside
+    return searched
+
+
+def _quiet_at_first(view: View) -> Flags:
+    """Minutes near the densest half of the smoothed levels: the baseline, before any fit.
+
+    The shortest interval holding half the minutes lies inside the baseline as long as
+    trouble covers less than half of them, even when it covers nearly half (where a
+    median and MAD of all minutes are dragged towards the trouble). Minutes up to one
+    such width above it count too, so a flat series keeps its whole spread.
+    """
+    levels = np.sort(view.smooth[view.informative])
+    half = (levels.size + 1) // 2
+    widths = levels[half - 1 :] - levels[: levels.size - half + 1]
+    low = int(np.argmin(widths))
+    if widths[low] <= 0:
+        return view.informative  # half the minutes share one level: nothing to go on yet
+    near: Flags = view.smooth <= levels[low + half - 1] + widths[low]
+    return view.informative & near
+
+
+def _fit(view: View, quiet: Flags) -> Fit | None:
     values = view.badness[quiet]
     middle = float(np.median(values))
-    is_ratio = view.series.kind is SeriesKind.RATIO
+    is_ratio = view.oriented.series.kind is SeriesKind.RATIO
     # Pooled for a ratio (its exact estimate); a median otherwise, robust to a spike.
-    baseline = view.series.pooled(quiet) if is_ratio else middle
+    baseline = view.oriented.series.pooled(quiet) if is_ratio else middle
     noise = MAD_TO_SIGMA * float(np.median(np.abs(values - middle)))
     height = float(np.nanmax(view.smooth)) - baseline
     effect = max(
@@ -243,60 +274,21 @@ def _fit(view: Oriented, quiet: npt.NDArray[np.bool_]) -> Fit | None:
     return Fit(baseline, threshold, _running(quiet), _running(above))
 
 
-def _running(flags: npt.NDArray[np.bool_]) -> npt.NDArray[np.int64]:
+def _running(flags: Flags) -> Ints:
     return np.concatenate(([0], np.cumsum(flags, dtype=np.int64)))
 
 
-def _search(view: Oriented) -> tuple[Fit, list[Interval]] | None:
-    informative = view.series.informative
-    quiet = _quiet_at_first(view)
-    searched = None
-    for _ in range(ITERATIONS):
-        fit = _fit(view, quiet)
-        if fit is None:
-            break
-        found = [interval for interval in _candidates(view, fit) if interval.accepted]
-        searched = fit, found
-        covered = np.zeros(informative.size, dtype=bool)
-        for interval in found:
-            covered[interval.start : interval.end + 1] = True
-        outside = informative & ~covered
-        if not outside.any() or np.array_equal(outside, quiet):
-            break
-        quiet = outside
-    return searched
-
-
-def _quiet_at_first(view: Oriented) -> npt.NDArray[np.bool_]:
-    """Minutes near the densest half of the smoothed levels: the baseline, before any fit.
-
-    The shortest interval holding half the minutes lies inside the baseline as long as
-    trouble covers less than half of them, even when it covers nearly half (where a
-    median and MAD of all minutes are already dragged towards the trouble). Minutes up
-    to one such width above it count too, so a flat series keeps its whole spread.
-    """
-    informative = view.series.informative
-    levels = np.sort(view.smooth[informative])
-    half = (levels.size + 1) // 2
-    widths = levels[half - 1 :] - levels[: levels.size - half + 1]
-    low = int(np.argmin(widths))
-    width = float(widths[low])
-    if width <= 0:
-        return informative  # half the minutes share one level: nothing to go on yet
-    return informative & (view.smooth <= levels[low + half - 1] + width)
-
-
-def _candidates(view: Oriented, fit: Fit) -> list[Interval]:
-    with_data = np.flatnonzero(view.series.informative)
+def _candidates(view: View, fit: Fit) -> list[Interval]:
+    with_data = np.flatnonzero(view.informative)
     # A minute at the baseline votes -1, one an effect above the threshold +1, and one
     # near the threshold little either way: near the line, a minute is a weak witness.
     effect = fit.threshold - fit.baseline
     votes = np.clip((view.badness[with_data] - fit.threshold) / effect, -1.0, 1.0)
-    found = []
-    for low, high in _parts(votes):
-        for start, end in _best_intervals(votes, low, high):
-            found.append(_weigh(view, fit, with_data[start], with_data[end]))
-    return found
+    return [
+        _weigh(view, fit, int(with_data[start]), int(with_data[end]))
+        for low, high in _parts(votes)
+        for start, end in _best_intervals(votes, low, high)
+    ]
 
 
 def _parts(votes: Floats) -> list[tuple[int, int]]:
@@ -304,17 +296,17 @@ def _parts(votes: Floats) -> list[tuple[int, int]]:
     starts, lengths, quiet = _runs(votes <= 0)
     long_quiet = np.repeat(quiet & (lengths >= QUIET_RUN_MINUTES), lengths)
     starts, lengths, barrier = _runs(long_quiet)
-    ups = np.concatenate(([0], np.cumsum(votes > 0)))
+    ups = _running(votes > 0)
     ends = starts + lengths
     keep = ~barrier & (ups[ends] - ups[starts] >= MIN_ELEVATED_MINUTES)
     return list(zip(starts[keep].tolist(), (ends[keep] - 1).tolist(), strict=True))
 
 
-def _runs(flags: npt.NDArray[np.bool_]) -> tuple[npt.NDArray[np.int64], ...]:
+def _runs(flags: Flags) -> tuple[Ints, Ints, Flags]:
     """Run starts, lengths and values of a boolean array."""
     starts = np.concatenate(([0], np.flatnonzero(np.diff(flags.astype(np.int8))) + 1))
     lengths = np.diff(np.concatenate((starts, [flags.size])))
-    return starts, lengths, flags[starts]
+    return starts.astype(np.int64), lengths.astype(np.int64), flags[starts]
 
 
 def _best_intervals(votes: Floats, low: int, high: int) -> list[tuple[int, int]]:
@@ -332,7 +324,7 @@ def _best_intervals(votes: Floats, low: int, high: int) -> list[tuple[int, int]]
 
 def _max_interval(votes: Floats) -> tuple[int, int]:
     """Start and end of the interval with the largest sum (Kadane's, with numpy)."""
-    totals = np.concatenate(([0], np.cumsum(votes)))
+    totals = np.concatenate(([0.0], np.cumsum(votes)))
     lowest = np.minimum.accumulate(totals)
     # On a tie, start as late as possible: at the first elevated minute, not before it.
     at_lowest = np.where(totals == lowest, np.arange(totals.size), 0)
@@ -341,91 +333,78 @@ def _max_interval(votes: Floats) -> tuple[int, int]:
     return int(starts[end]), end
 
 
-def _weigh(view: Oriented, fit: Fit, start: int, end: int) -> Interval:
-    part = rates.window(view.series, start, end)
+def _weigh(view: View, fit: Fit, start: int, end: int) -> Interval:
+    part = rates.window(view.oriented.series, start, end)
+    sign = view.oriented.sign
     elevated = int((view.badness[start : end + 1] > fit.threshold).sum())
     # Leave this stretch out: at first every minute is "quiet", trouble included.
     quiet_rate = fit.quiet_rate_outside(start, end)
     votes = rates.binomial_llr(elevated, int(part.informative.sum()), quiet_rate)
-    events = rates.log_likelihood_ratio(part, view.sign, fit.baseline)
-    excess = rates.excess_events(part, view.sign, fit.baseline)
+    events = rates.log_likelihood_ratio(part, sign, fit.baseline)
+    excess = rates.excess_events(part, sign, fit.baseline)
     return Interval(start, end, elevated, min(votes, events), excess)
 
 
-def _episode(view: Oriented, fit: Fit, interval: Interval, name: str, unit: str) -> Episode:
+def _episode(view: View, fit: Fit, interval: Interval) -> Episode:
     a, b = interval.start, interval.end
-    minutes = view.series.minutes
-    with_data = np.flatnonzero(view.series.informative)
+    minutes, oriented = view.oriented.series.minutes, view.oriented
+    with_data = np.flatnonzero(view.informative)
     after = with_data[with_data > b]
-    recovery = int(minutes[after[0]]) if after.size >= RECOVERY_HOLD_MINUTES else None
     peak = a + int(np.nanargmax(view.peak_level[a : b + 1]))
     started = bool(a == with_data[0])
-    coverage = float(view.series.informative[a : b + 1].mean())
+    coverage = float(view.informative[a : b + 1].mean())
     confidence = (1.0 - math.exp(-interval.evidence / EVIDENCE_SCALE)) * coverage
     confidence *= DEGRADED_START_FACTOR if started else 1.0
-    levels = Levels(
-        view.value(fit.baseline),
-        view.value(float(view.peak_level[peak])),
-        view.value(fit.threshold),
-    )
-    times = Times(int(minutes[a]), int(minutes[peak]), recovery, int(minutes[with_data[-1]]))
-    rising = view.sign > 0 and not view.complement
     return Episode(
-        onset=times.onset, peak=times.peak, recovery=recovery,
-        baseline=levels.baseline, peak_value=levels.peak, threshold=levels.threshold,
+        onset=int(minutes[a]),
+        peak=int(minutes[peak]),
+        recovery=int(minutes[after[0]]) if after.size >= RECOVERY_HOLD_MINUTES else None,
+        baseline=oriented.value(fit.baseline),
+        peak_value=oriented.value(float(view.peak_level[peak])),
+        threshold=oriented.value(fit.threshold),
         confidence=round(min(max(confidence, 0.0), 1.0), 2),
-        explanation=_explain(name, unit, view.series.kind, levels, times, rising, started),
-        evidence=interval.evidence, started_degraded=started,
-    )  # fmt: skip
+        evidence=interval.evidence,
+        started_degraded=started,
+    )
 
 
 @dataclass(frozen=True)
-class Levels:
-    baseline: float
-    peak: float
-    threshold: float
+class Story:
+    """How an episode is told: ``error ratio rose from baseline 0.2% to 38% (peak 14:11),
+    above 4% from 2024-05-01 14:03 UTC; back under 4% from 14:31``."""
 
+    name: str
+    unit: str
+    view: View
 
-@dataclass(frozen=True)
-class Times:
-    onset: int
-    peak: int
-    recovery: int | None
-    last: int
+    def tell(self, episode: Episode) -> Episode:
+        rising = self.view.oriented.rising
+        moved, extreme, side, back = (
+            ("rose", "peak", "above", "under") if rising else ("fell", "lowest", "below", "over")
+        )
+        line = self._show(episode.threshold)
+        text = f"{self.name} {moved} from baseline {self._show(episode.baseline)}"
+        text += f" to {self._show(episode.peak_value)} ({extreme} {_clock(episode.peak)})"
+        onset = _clock(episode.onset, full=True)
+        text += (
+            f", already {side} {line} when the data starts ({onset})"
+            if episode.started_degraded
+            else f", {side} {line} from {onset}"
+        )
+        if episode.recovery is None:
+            last = int(self.view.oriented.series.minutes[self.view.informative][-1])
+            text += f"; not back {back} {line} by the end of the data ({_clock(last)})"
+        else:
+            text += f"; back {back} {line} from {_clock(episode.recovery)}"
+        return dataclasses.replace(episode, explanation=text)
 
-
-def _explain(
-    name: str, unit: str, kind: SeriesKind, levels: Levels, times: Times, rising: bool,
-    started: bool,
-) -> str:  # fmt: skip
-    """``error ratio rose from baseline 0.2% to 38% (peak 14:11), above 4.0% from 14:03; ...``"""
-
-    def show(value: float) -> str:
-        return _format(value, kind, unit)
-
-    moved, extreme, side, back = (
-        ("rose", "peak", "above", "under") if rising else ("fell", "lowest", "below", "over")
-    )
-    line = show(levels.threshold)
-    text = f"{name} {moved} from baseline {show(levels.baseline)} to {show(levels.peak)}"
-    text += f" ({extreme} {_clock(times.peak)})"
-    text += (
-        f", already {side} {line} when the data starts ({_clock(times.onset, full=True)})"
-        if started
-        else f", {side} {line} from {_clock(times.onset, full=True)}"
-    )
-    if times.recovery is None:
-        return f"{text}; not back {back} {line} by the end of the data ({_clock(times.last)})"
-    return f"{text}; back {back} {line} from {_clock(times.recovery)}"
-
-
-def _format(value: float, kind: SeriesKind, unit: str) -> str:
-    if kind is SeriesKind.RATIO:
-        percent = 100 * value
-        return f"{percent:.0f}%" if percent >= 10 else f"{percent:.2g}%"
-    suffix = f" {unit}" if unit else "/min" if kind is SeriesKind.COUNT else ""
-    number = f"{value:.0f}" if abs(value) >= 100 else f"{value:.3g}"
-    return f"{number}{suffix}"
+    def _show(self, value: float) -> str:
+        if self.view.oriented.series.kind is SeriesKind.RATIO:
+            percent = 100 * value
+            return f"{percent:.0f}%" if percent >= 10 else f"{percent:.2g}%"
+        per_minute = self.view.oriented.series.kind is SeriesKind.COUNT
+        suffix = f" {self.unit}" if self.unit else "/min" if per_minute else ""
+        return f"{value:.0f}{suffix}" if abs(value) >= 100 else f"{value:.3g}{suffix}"
 
 
 def _clock(minute: int, *, full: bool = False) -> str:

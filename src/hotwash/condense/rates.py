@@ -29,6 +29,8 @@ Ints = npt.NDArray[np.int64]
 # A series longer than this is cut to its last part: incidents are hours, and a stray
 # timestamp from 1970 must not allocate a grid of millions of minutes.
 MAX_SPAN_MINUTES = 31 * 24 * 60
+# Epoch minutes beyond this (year ~19 000 000) are garbage, not times; dropped.
+MAX_ABS_MINUTE = 1e13
 
 
 class SeriesKind(enum.StrEnum):
@@ -88,45 +90,74 @@ def regular_series(
 
 
 def _on_grid(kind: SeriesKind, at: Floats, numerator: Floats, denominator: Floats) -> MinuteSeries:
-    keep = np.isfinite(at)
+    keep = np.abs(np.nan_to_num(at, nan=np.inf)) < MAX_ABS_MINUTE
     whole = np.floor(at[keep]).astype(np.int64)
     if whole.size == 0:
-        empty = np.zeros(0)
-        return MinuteSeries(kind, np.zeros(0, dtype=np.int64), empty, empty)
+        return MinuteSeries(kind, np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros(0))
     start = max(int(whole.min()), int(whole.max()) - MAX_SPAN_MINUTES + 1)
     inside = whole >= start
     slot = whole[inside] - start
     size = int(slot.max()) + 1
-    grid_num = np.bincount(slot, weights=numerator[keep][inside], minlength=size)
-    grid_den = np.bincount(slot, weights=denominator[keep][inside], minlength=size)
+    grid_num: Floats = np.bincount(slot, numerator[keep][inside], size).astype(np.float64)
+    grid_den: Floats = np.bincount(slot, denominator[keep][inside], size).astype(np.float64)
     if kind is SeriesKind.COUNT:
         grid_den = np.ones(size)  # a minute nobody reported had zero events
     grid_minutes = np.arange(start, start + size, dtype=np.int64)
     return MinuteSeries(kind, grid_minutes, grid_num, grid_den)
 
 
-def smoothed(series: MinuteSeries, badness: Floats, window: int) -> Floats:
-    """A centred moving level over ``window`` minutes, so one odd minute does not lead.
+@dataclass(frozen=True)
+class OrientedSeries:
+    """A series turned so that higher is worse ("badness"), with its smoothed levels.
 
-    Ratios and counts pool their minutes (errors over requests in the window); a metric
-    takes the median, because one latency outlier must not move a mean. ``badness`` is
-    the per-minute level turned so that higher is worse (see the detector).
+    Counts and metrics are negated when lower is worse (a traffic drop); a ratio of
+    successes is complemented into a ratio of failures instead, so it stays binomial.
     """
-    if series.kind is SeriesKind.METRIC:
-        frame = pl.Series(badness).fill_nan(None)
-        rolled = frame.rolling_median(window_size=window, center=True, min_samples=1)
-        return rolled.fill_null(np.nan).to_numpy().astype(np.float64)
-    kernel = np.ones(window)
-    weight = np.convolve(series.denominator, kernel, mode="same")
-    good = np.nan_to_num(badness) * series.denominator
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(weight > 0, np.convolve(good, kernel, mode="same") / weight, np.nan)
+
+    series: MinuteSeries
+    sign: float  # badness = sign * level
+    complement: bool
+    badness: Floats
+
+    @classmethod
+    def of(cls, series: MinuteSeries, *, higher_is_worse: bool) -> OrientedSeries:
+        complement = series.kind is SeriesKind.RATIO and not higher_is_worse
+        if complement:
+            failures = series.denominator - series.numerator
+            series = MinuteSeries(series.kind, series.minutes, failures, series.denominator)
+        sign = 1.0 if higher_is_worse or complement else -1.0
+        return cls(series, sign, complement, sign * series.level)
+
+    @property
+    def rising(self) -> bool:
+        """Whether trouble shows as the series' own values going up."""
+        return self.sign > 0 and not self.complement
+
+    def value(self, badness: float) -> float:
+        """A badness in the series' own units."""
+        return 1.0 - badness if self.complement else self.sign * badness
+
+    def smoothed(self, window: int) -> Floats:
+        """Badness as a centred moving level over ``window`` minutes (NaN: no data near).
+
+        Ratios and counts pool their minutes (errors over requests in the window); a
+        metric takes the median, because one latency outlier must not move a mean.
+        """
+        if self.series.kind is SeriesKind.METRIC:
+            frame = pl.Series(self.badness).fill_nan(None)
+            rolled = frame.rolling_median(window_size=window, center=True, min_samples=1)
+            return rolled.fill_null(np.nan).to_numpy().astype(np.float64)
+        kernel = np.ones(window)
+        weight = np.convolve(self.series.denominator, kernel, mode="same")
+        pooled = np.convolve(np.nan_to_num(self.badness) * self.series.denominator, kernel, "same")
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return np.where(weight > 0, pooled / weight, np.nan)
 
 
-def minute_counts_arrays(rates: MinuteCounts) -> tuple[Ints, Floats, Floats]:
+def minute_counts_arrays(counts: MinuteCounts) -> tuple[Ints, Floats, Floats]:
     """Epoch minutes, error counts and record counts from a log's :class:`MinuteCounts`."""
-    total_at, total = _dict_arrays(rates.total)
-    error_at, error = _dict_arrays(rates.errors)
+    total_at, total = _dict_arrays(counts.total)
+    error_at, error = _dict_arrays(counts.errors)
     minutes = np.union1d(total_at, error_at)
     return minutes, _spread(minutes, error_at, error), _spread(minutes, total_at, total)
 
@@ -148,7 +179,7 @@ def metric_minute_arrays(series: MetricSeries) -> tuple[Ints, Floats]:
     """A metric's samples (epoch seconds) as per-minute means; NaN samples are gaps."""
     frame = (
         pl.DataFrame({"t": series.times, "v": series.values})
-        .filter(pl.col("t").is_finite())
+        .filter(pl.col("t").is_finite() & (pl.col("t").abs() < MAX_ABS_MINUTE * 60))
         .with_columns(minute=(pl.col("t") // 60).cast(pl.Int64), v=pl.col("v").fill_nan(None))
     )
     means = frame.group_by("minute").agg(pl.col("v").mean()).sort("minute")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 DAY = "2026-03-14"
 INCIDENT = "INC-2026-0001"
+EVIDENCE_DIR = f"evidence/{INCIDENT}"
 
 
 @dataclass(frozen=True)
@@ -108,5 +109,12 @@ STEPS: tuple[Step, ...] = (
         "15:20",
         "Everything can be exported and imported without loss:",
         ("export", INCIDENT, "--json", "-o", "{workspace}/INC-2026-0001.json"),
+    ),
+    Step(
+        "15:30",
+        "Afterwards the team saves the raw evidence (access and app logs, Prometheus, "
+        "Alertmanager, PagerDuty, the Slack channel, deploys) and hotwash rebuilds the "
+        "timeline from it, each milestone with its evidence:",
+        ("timeline", f"{{workspace}}/{EVIDENCE_DIR}"),
     ),
 )

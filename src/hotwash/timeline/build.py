@@ -53,6 +53,8 @@ def build_timeline(batch: EvidenceBatch, options: BuildOptions | None = None) ->
         redactions=dict(options.redactor.counts),
         since=options.since,
         until=options.until,
+        metrics=batch.metrics,
+        logs=batch.logs,
     )
 
 

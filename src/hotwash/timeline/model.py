@@ -5,7 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from hotwash.evidence.model import EvidenceRef, IngestStats, SignalKind
+from hotwash.evidence.model import (
+    EvidenceRef,
+    IngestStats,
+    LogSummary,
+    MetricSeries,
+    SignalKind,
+)
 from hotwash.incidents.milestones import Milestone
 
 
@@ -65,3 +71,6 @@ class Timeline:
     redactions: dict[str, int] = field(default_factory=dict)
     since: datetime | None = None
     until: datetime | None = None
+    # The condensed inputs, kept for charts and impact figures (no raw log lines).
+    metrics: list[MetricSeries] = field(default_factory=list)
+    logs: list[LogSummary] = field(default_factory=list)
