@@ -16,6 +16,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hotwash.condense.changepoints import Episode, detect_episode, detect_episodes
+from hotwash.condense.rates import (
+    MAX_SPAN_MINUTES,
+    SeriesKind,
+    metric_minute_arrays,
+    minute_counts_arrays,
+    regular_series,
+    worse_when_higher,
+)
+from hotwash.evidence.model import EvidenceRef, MetricRole, MetricSeries, MinuteCounts
 
 T0 = 29_000_000  # an epoch minute: 2025-02-19 21:20 UTC
 Minutes = npt.NDArray[np.int64]
@@ -282,3 +291,80 @@ def test_a_constant_series_gives_none(
 ) -> None:
     values = np.full(length, value)
     assert detect_episode(minutes(length), values, metric=metric, higher_is_worse=worse_up) is None
+
+
+# Preparing series: the grid, bad input, and the adapters from evidence.
+
+
+def test_the_grid_sorts_adds_duplicates_and_clips_bad_counts() -> None:
+    at = [T0 + 2, T0, T0 + 2, T0 + 5]
+    series = regular_series(at, [3, 1, 4, -2], [10, 5, 2, 1])
+    assert series.minutes.tolist() == list(range(T0, T0 + 6))
+    assert series.numerator.tolist() == [1, 0, 5, 0, 0, 0]  # 4 errors of 2 requests: 2
+    assert series.denominator.tolist() == [5, 0, 12, 0, 0, 1]
+    assert series.informative.tolist() == [True, False, True, False, False, True]
+
+
+def test_the_grid_drops_minutes_that_are_not_times() -> None:
+    at = np.array([T0, np.nan, np.inf, -np.inf, 1e300, T0 + 1])
+    series = regular_series(at, np.ones(at.size))
+    assert series.minutes.tolist() == [T0, T0 + 1]
+    assert series.kind is SeriesKind.COUNT
+
+
+def test_a_metric_grid_averages_and_keeps_gaps() -> None:
+    series = regular_series([T0, T0, T0 + 2, T0 + 3], [1.0, 3.0, np.nan, 5.0], metric=True)
+    assert series.level[[0, 3]].tolist() == [2.0, 5.0]
+    assert np.isnan(series.level[[1, 2]]).all()
+
+
+def test_a_very_long_series_keeps_its_last_month() -> None:
+    series = regular_series([0, T0, T0 + 1], [1, 2, 3])
+    assert series.minutes[0] == T0 + 1 - MAX_SPAN_MINUTES + 1
+    assert series.numerator.sum() == 5
+
+
+def test_lengths_must_match() -> None:
+    with pytest.raises(ValueError, match="same length"):
+        regular_series([T0, T0 + 1], [1])
+
+
+def test_minute_counts_from_a_log_summary() -> None:
+    rates = MinuteCounts(
+        "api", total={T0: 10, T0 + 1: 20, T0 + 3: 5}, errors={T0 + 1: 4, T0 + 2: 1}
+    )
+    at, errors, totals = minute_counts_arrays(rates)
+    assert at.tolist() == [T0, T0 + 1, T0 + 2, T0 + 3]
+    assert errors.tolist() == [0, 4, 1, 0]
+    assert totals.tolist() == [10, 20, 0, 5]
+
+
+def test_a_log_summarys_outage_is_found_through_the_adapter() -> None:
+    at = minutes(90)
+    errors, requests = requests_and_errors(15, at, 60, np.where(during(at, 30, 50), 0.4, 0.01))
+    rates = MinuteCounts(
+        "api",
+        total={int(m): int(n) for m, n in zip(at, requests, strict=True)},
+        errors={int(m): int(e) for m, e in zip(at, errors, strict=True) if e},
+    )
+    assert_near(detect_episode(*minute_counts_arrays(rates)), 30, 50)
+
+
+def test_metric_samples_become_minute_means() -> None:
+    seconds = np.array([T0 * 60 + 5, T0 * 60 + 35, (T0 + 1) * 60, np.nan, (T0 + 3) * 60])
+    series = MetricSeries(
+        "p99", {}, seconds, np.array([100.0, 300.0, np.nan, 7.0, 50.0]), EvidenceRef("m.json")
+    )
+    at, values = metric_minute_arrays(series)
+    assert at.tolist() == [T0, T0 + 1, T0 + 3]
+    assert values[0] == 200.0
+    assert np.isnan(values[1])
+    assert values[2] == 50.0
+
+
+@pytest.mark.parametrize(
+    ("role", "worse_up"),
+    [(MetricRole.ERROR_RATIO, True), (MetricRole.LATENCY, True), (MetricRole.REQUEST_RATE, False)],
+)
+def test_which_way_is_worse(role: MetricRole, worse_up: bool) -> None:
+    assert worse_when_higher(role) is worse_up

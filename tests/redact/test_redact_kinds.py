@@ -118,6 +118,7 @@ NEGATIVE = [
     "password: []",
     "std::vector<int> and Foo::Bar",
     "BEGIN PUBLIC KEY",
+    "cat /etc/passwd: permission denied",
 ]
 
 

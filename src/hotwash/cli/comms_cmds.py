@@ -16,7 +16,7 @@ from hotwash.comms import (
     message_for_status,
     render_message,
 )
-from hotwash.errors import ValidationError
+from hotwash.errors import DeliveryError
 from hotwash.incidents.model import Incident
 
 
@@ -58,7 +58,7 @@ def _report(deliveries: list[Delivery]) -> None:
             info(f"Delivered to {delivery.target}.")
         else:
             info(
-                f"Delivery to {delivery.target} failed: {delivery.last_error} "
+                f"Not delivered: {delivery.last_error} "
                 "(kept; retry with `hotwash deliver --retry`)"
             )
 
@@ -93,7 +93,7 @@ def deliver(app: AppContext, incident_id: str | None, retry: bool, as_json: bool
             info("Nothing to retry: every message has been delivered.")
         _report(retried)
         if any(d.status is not DeliveryStatus.SENT for d in retried):
-            raise ValidationError("some deliveries failed again; they are kept for a later retry")
+            raise DeliveryError("some deliveries failed again; they are kept for a later retry")
         return
     deliveries = _visible(app, app.store_deliveries(key))
     if as_json:

@@ -1,4 +1,9 @@
-"""``hotwash timeline``: rebuild an incident's timeline from a folder of evidence."""
+"""``hotwash timeline``: rebuild an incident's timeline from evidence.
+
+The evidence is files and folders, or an incident id: then the incident's attached
+evidence plus what was recorded in hotwash about it (notes, updates, status changes
+and milestones, which win over inferred ones). Both may be given together.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,8 @@ import click
 
 from hotwash.cli.app import pass_app
 from hotwash.cli.context import AppContext
+from hotwash.cli.evidence_cmds import COMMANDS as EVIDENCE_COMMANDS
+from hotwash.cli.evidence_cmds import incident_evidence, looks_like_incident
 from hotwash.cli.output import emit_json, info
 from hotwash.errors import ValidationError
 from hotwash.evidence.model import EvidenceBatch
@@ -28,7 +35,7 @@ from hotwash.times import resolve_zone
 
 
 @click.command()
-@click.argument("evidence", nargs=-1, required=True, metavar="DIR|FILE...")
+@click.argument("evidence", nargs=-1, required=True, metavar="INC|DIR|FILE...")
 @click.option(
     "--format",
     "fmt",
@@ -71,8 +78,8 @@ def timeline(
     overrides: tuple[str, ...],
     output: Path | None,
 ) -> None:
-    """Rebuild a timeline, with milestones and delays, from evidence files."""
-    paths = _existing(evidence)
+    """Rebuild a timeline, with milestones and delays, from an incident or evidence files."""
+    incident_id, paths = _split(evidence)
     # The window narrows what is shown, not what is read: milestones need the evidence
     # from before and after it (a baseline before onset, the recovery after).
     context = ReadContext(
@@ -84,13 +91,27 @@ def timeline(
         until=_time(app, until),
         overrides=dict(_override(app, text) for text in overrides),
     )
-    built = build_timeline(_read(paths, context), options)
+    batch = EvidenceBatch()
+    if incident_id is not None:
+        batch.extend(incident_evidence(app, incident_id, replace(context, root=None)))
+    if paths:
+        batch.extend(_read(paths, context))
+    built = build_timeline(batch, options)
     # Postmortem timelines are UTC; --tz is a presentation choice for md and csv.
     _emit(built, fmt, resolve_zone(display_tz) if display_tz else UTC, output)
     _summarise(built)
 
 
-def _existing(evidence: tuple[str, ...]) -> list[Path]:
+def _split(evidence: tuple[str, ...]) -> tuple[str | None, list[Path]]:
+    """At most one incident id (an argument shaped like one that is not a path) and paths."""
+    ids = [item for item in evidence if looks_like_incident(item) and not Path(item).exists()]
+    if len(ids) > 1:
+        raise ValidationError(f"one incident at a time, not {', '.join(ids)}")
+    paths = _existing([item for item in evidence if item not in ids])
+    return (ids[0] if ids else None), paths
+
+
+def _existing(evidence: list[str]) -> list[Path]:
     paths = [Path(item) for item in evidence]
     missing = [str(path) for path in paths if not path.exists()]
     if missing:
@@ -140,4 +161,5 @@ def _summarise(built: Timeline) -> None:
         info(redaction_report(built.redactions))
 
 
-COMMANDS = [timeline]
+# The evidence group rides along until hotwash.cli registers evidence_cmds itself.
+COMMANDS = [timeline, *EVIDENCE_COMMANDS]

@@ -13,12 +13,18 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
 from hotwash.actions.model import ActionItem
+from hotwash.errors import HotwashError
+from hotwash.evidence.attached import AttachedEvidence
 from hotwash.incidents.events import EventKind, TimelineEvent
 from hotwash.incidents.factors import ContributingFactor
 from hotwash.incidents.model import Incident
 
 if TYPE_CHECKING:  # comms depends on incidents at run time, not the other way round
     from hotwash.comms.delivery import Delivery
+
+
+class ActionItemNotFoundError(HotwashError):
+    """No action item has the given id (``save_action_item`` of an item never added)."""
 
 
 class Repository(Protocol):
@@ -62,7 +68,20 @@ class Repository(Protocol):
 
     def add_action_item(self, item: ActionItem) -> None: ...
 
+    def save_action_item(self, item: ActionItem) -> None:
+        """Overwrite every field of a stored item; raises :class:`ActionItemNotFoundError`."""
+        ...
+
     def action_items(self, incident_id: str | None = None) -> list[ActionItem]: ...
+
+    # Attached evidence (custody records)
+    def add_evidence(self, evidence: AttachedEvidence) -> AttachedEvidence:
+        """Store an attachment and return it with its ``seq`` assigned (or kept, if given)."""
+        ...
+
+    def evidence(self, incident_id: str) -> list[AttachedEvidence]:
+        """An incident's attached evidence in the order it was attached."""
+        ...
 
     # Deliveries (the outbox)
     def add_delivery(self, delivery: Delivery) -> Delivery:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from hotwash.config.policy import SeverityPolicy
 from hotwash.errors import IncidentNotFoundError, ValidationError
+from hotwash.evidence.attached import AttachedEvidence, Inspection, attached_record
 from hotwash.incidents.due import DueItem, due_items
 from hotwash.incidents.events import EventKind, TimelineEvent, status_change_text
 from hotwash.incidents.milestones import Milestone
@@ -160,6 +161,53 @@ class IncidentService:
         with self.store.transaction() as repo:
             incident = self._load(repo, incident_id)
             return incident, repo.events(incident.id)
+
+    def attached_evidence(self, incident_id: str) -> tuple[Incident, list[AttachedEvidence]]:
+        with self.store.transaction() as repo:
+            incident = self._load(repo, incident_id)
+            return incident, repo.evidence(incident.id)
+
+    def record_and_evidence(
+        self, incident_id: str
+    ) -> tuple[Incident, list[TimelineEvent], list[AttachedEvidence]]:
+        """An incident, its recorded events and its attached evidence, read together."""
+        with self.store.transaction() as repo:
+            incident = self._load(repo, incident_id)
+            return incident, repo.events(incident.id), repo.evidence(incident.id)
+
+    def attach_evidence(
+        self,
+        incident_id: str,
+        found: Sequence[tuple[Inspection, str | None]],
+        *,
+        source_zone: str | None = None,
+    ) -> list[tuple[AttachedEvidence, bool]]:
+        """Attach inspected evidence (with its copy's path, if copied), all in one transaction.
+
+        Content already on the incident is not attached again: its existing record comes
+        back with ``False``.
+        """
+        moment = to_utc(self.clock())
+        with self.store.transaction() as repo:
+            incident = self._load(repo, incident_id, for_update=True)
+            known = {item.sha256: item for item in repo.evidence(incident.id)}
+            results = []
+            for inspection, copy_path in found:
+                existing = known.get(inspection.digest.sha256)
+                if existing is not None:
+                    results.append((existing, False))
+                    continue
+                record = attached_record(
+                    incident.id,
+                    inspection,
+                    at=moment,
+                    by=self.viewer,
+                    source_zone=source_zone,
+                    copy_path=copy_path,
+                )
+                known[record.sha256] = stored = repo.add_evidence(record)
+                results.append((stored, True))
+        return results
 
     def list_incidents(
         self, *, open_only: bool = False, severities: Iterable[Severity] = ()

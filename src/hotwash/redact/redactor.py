@@ -40,7 +40,7 @@ class Redactor:
     def redact_series(self, series: pl.Series) -> pl.Series:
         """The same as :meth:`redact` on every element, vectorised; nulls stay null."""
         texts = series.cast(pl.String)
-        rows = pl.Series("row", range(len(texts)), dtype=pl.UInt32)
+        rows = pl.int_range(0, len(texts), dtype=pl.UInt32, eager=True)
         for _ in range(MAX_PASSES):
             pending = texts.gather(rows)
             done = self._pass_series(pending)

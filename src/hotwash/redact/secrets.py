@@ -19,9 +19,10 @@ _VALUE = (
     rf"""(?:(?P<q>{_QUOTE})[^"'\\\r\n\[][^"'\\\r\n]*"""
     r"""|[^ \t\r\n"'\\&,;\[\](){}<>][^ \t\r\n"'\\&,;\](){}<>]*)"""
 )
-# A key ends with the keyword and starts after a non-alphanumeric character (or the
-# start): `DB_PASSWORD`, `x-api-key`, `"client_secret"`; not `mypassword` or `tokens`.
-_KEY_START = r"(?:^|[^A-Za-z0-9])(?:[A-Za-z0-9]+[_.-]+)*"
+# A key ends with the keyword and starts after a character that is not alphanumeric
+# (or at the start): `DB_PASSWORD`, `x-api-key`, `"client_secret"`; not `mypassword` or
+# `tokens`. Nor after a slash: `/etc/passwd: permission denied` names a file.
+_KEY_START = r"(?:^|[^A-Za-z0-9/\\])(?:[A-Za-z0-9]+[_.-]+)*"
 
 PASSWORD_KEYS = ("password", "passwd", "passphrase")
 SECRET_KEYS = (

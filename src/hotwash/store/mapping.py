@@ -7,6 +7,7 @@ from typing import Any
 
 from hotwash.actions.model import ActionItem, ActionStatus, ActionType, Priority
 from hotwash.comms.delivery import Delivery, DeliveryStatus
+from hotwash.evidence.attached import AttachedEvidence, Shape
 from hotwash.incidents.events import EventKind, TimelineEvent
 from hotwash.incidents.factors import ContributingFactor, FactorCategory
 from hotwash.incidents.milestones import Milestone
@@ -15,6 +16,7 @@ from hotwash.incidents.severity import Severity
 from hotwash.incidents.status import Status
 from hotwash.store.tables import (
     ActionItemRow,
+    AttachedEvidenceRow,
     ContributingFactorRow,
     DeliveryRow,
     IncidentRow,
@@ -132,19 +134,18 @@ def factor_from_row(row: ContributingFactorRow) -> ContributingFactor:
 # Action items and deliveries ---------------------------------------------------------------
 
 
-def action_row(item: ActionItem) -> ActionItemRow:
-    return ActionItemRow(
-        id=item.id,
-        incident_id=item.incident_id,
-        action=item.action,
-        type=item.type.value,
-        owner=item.owner,
-        due=item.due,
-        priority=item.priority.value if item.priority else None,
-        done_when=item.done_when,
-        status=item.status.value,
-        ticket=item.ticket,
-    )
+def fill_action_row(row: ActionItemRow, item: ActionItem) -> None:
+    """Copy every field, so ``add`` and ``save`` cannot drift apart."""
+    row.id = item.id
+    row.incident_id = item.incident_id
+    row.action = item.action
+    row.type = item.type.value
+    row.owner = item.owner
+    row.due = item.due
+    row.priority = item.priority.value if item.priority else None
+    row.done_when = item.done_when
+    row.status = item.status.value
+    row.ticket = item.ticket
 
 
 def action_from_row(row: ActionItemRow) -> ActionItem:
@@ -188,4 +189,43 @@ def delivery_from_row(row: DeliveryRow) -> Delivery:
         last_error=row.last_error,
         delivered_at=row.delivered_at,
         id=row.id,
+    )
+
+
+# Attached evidence -------------------------------------------------------------------------
+
+
+def evidence_row(evidence: AttachedEvidence, seq: int) -> AttachedEvidenceRow:
+    return AttachedEvidenceRow(
+        incident_id=evidence.incident_id,
+        seq=seq,
+        path=evidence.path,
+        shape=evidence.shape.value,
+        sha256=evidence.sha256,
+        size=evidence.size,
+        files=evidence.files,
+        source=evidence.source,
+        unrecognised=list(evidence.unrecognised),
+        source_zone=evidence.source_zone,
+        copy_path=evidence.copy_path,
+        attached_by=evidence.attached_by,
+        attached_at=to_utc(evidence.attached_at),
+    )
+
+
+def evidence_from_row(row: AttachedEvidenceRow) -> AttachedEvidence:
+    return AttachedEvidence(
+        incident_id=row.incident_id,
+        path=row.path,
+        shape=Shape(row.shape),
+        sha256=row.sha256,
+        size=row.size,
+        files=row.files,
+        attached_at=row.attached_at,
+        attached_by=row.attached_by,
+        source=row.source,
+        unrecognised=tuple(row.unrecognised),
+        source_zone=row.source_zone,
+        copy_path=row.copy_path,
+        seq=row.seq,
     )

@@ -19,26 +19,30 @@ from sqlalchemy.orm import Session
 from hotwash.actions.model import ActionItem
 from hotwash.comms.delivery import Delivery, DeliveryStatus
 from hotwash.errors import IncidentNotFoundError, StoreError
+from hotwash.evidence.attached import AttachedEvidence
 from hotwash.incidents.events import EventKind, TimelineEvent
 from hotwash.incidents.factors import ContributingFactor
 from hotwash.incidents.model import Incident
-from hotwash.incidents.repository import Repository, Store
+from hotwash.incidents.repository import ActionItemNotFoundError, Repository, Store
 from hotwash.store import counters
 from hotwash.store.errors import translated
 from hotwash.store.mapping import (
     action_from_row,
-    action_row,
     delivery_from_row,
     event_from_row,
     event_row,
+    evidence_from_row,
+    evidence_row,
     factor_from_row,
     factor_row,
+    fill_action_row,
     fill_delivery_row,
     fill_incident_row,
     incident_from_row,
 )
 from hotwash.store.tables import (
     ActionItemRow,
+    AttachedEvidenceRow,
     ContributingFactorRow,
     DeliveryRow,
     IncidentRow,
@@ -145,7 +149,18 @@ class SqlRepository(Repository):
 
     def add_action_item(self, item: ActionItem) -> None:
         self._require_incident(item.incident_id)
-        self._session.add(action_row(item))
+        row = ActionItemRow()
+        fill_action_row(row, item)
+        self._session.add(row)
+        self._session.flush()
+
+    def save_action_item(self, item: ActionItem) -> None:
+        row = self._session.get(ActionItemRow, item.id)
+        if row is None:
+            raise ActionItemNotFoundError(f"unknown action item {item.id}")
+        if item.incident_id != row.incident_id:
+            self._require_incident(item.incident_id)
+        fill_action_row(row, item)
         self._session.flush()
 
     def action_items(self, incident_id: str | None = None) -> list[ActionItem]:
@@ -182,6 +197,27 @@ class SqlRepository(Repository):
             query = query.where(DeliveryRow.status != DeliveryStatus.SENT.value)
         return [delivery_from_row(row) for row in self._session.scalars(query)]
 
+    # Attached evidence ---------------------------------------------------------------------
+
+    def add_evidence(self, evidence: AttachedEvidence) -> AttachedEvidence:
+        self._require_incident(evidence.incident_id, lock=True)
+        seq = (
+            evidence.seq
+            if evidence.seq is not None
+            else self._next_seq(AttachedEvidenceRow, evidence.incident_id)
+        )
+        self._session.add(evidence_row(evidence, seq))
+        self._session.flush()
+        return replace(evidence, attached_at=to_utc(evidence.attached_at), seq=seq)
+
+    def evidence(self, incident_id: str) -> list[AttachedEvidence]:
+        query = (
+            select(AttachedEvidenceRow)
+            .where(AttachedEvidenceRow.incident_id == incident_id)
+            .order_by(AttachedEvidenceRow.seq)
+        )
+        return [evidence_from_row(row) for row in self._session.scalars(query)]
+
     # Helpers -------------------------------------------------------------------------------
 
     def _require_incident(self, incident_id: str, *, lock: bool = False) -> None:
@@ -192,7 +228,9 @@ class SqlRepository(Repository):
             raise IncidentNotFoundError(f"unknown incident {incident_id}")
 
     def _next_seq(
-        self, model: type[TimelineEventRow] | type[ContributingFactorRow], incident_id: str
+        self,
+        model: type[TimelineEventRow] | type[ContributingFactorRow] | type[AttachedEvidenceRow],
+        incident_id: str,
     ) -> int:
         query = select(func.coalesce(func.max(model.seq), 0) + 1).where(
             model.incident_id == incident_id

@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     CheckConstraint,
     Date,
     DateTime,
@@ -168,3 +169,29 @@ class DeliveryRow(Base):
     attempts: Mapped[int] = mapped_column(Integer)
     last_error: Mapped[str | None]
     delivered_at: Mapped[datetime | None]
+
+
+class AttachedEvidenceRow(Base):
+    """A file or folder attached to an incident, with its digest at attach time (custody)."""
+
+    __tablename__ = "attached_evidence"
+    __table_args__ = (
+        UniqueConstraint("incident_id", "seq"),
+        # The same content is attached once per incident; a second attach is a no-op.
+        UniqueConstraint("incident_id", "sha256"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    incident_id: Mapped[str] = mapped_column(String(32), ForeignKey("incidents.id"))
+    seq: Mapped[int] = mapped_column(Integer)
+    path: Mapped[str]
+    shape: Mapped[str] = mapped_column(String(16))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(BigInteger)  # evidence files can pass 2 GiB
+    files: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str | None]
+    unrecognised: Mapped[list[str]] = mapped_column(JSON)
+    source_zone: Mapped[str | None] = mapped_column(String(64))
+    copy_path: Mapped[str | None]
+    attached_by: Mapped[str | None]
+    attached_at: Mapped[datetime]
