@@ -96,3 +96,11 @@ def test_report_of_a_redactors_counts() -> None:
     redactor = Redactor()
     redactor.redact("a@example.com b@example.com ghp_" + "x" * 36)
     assert redaction_report(redactor.counts) == "redacted 2 emails, 1 github-token"
+
+
+def test_the_package_example_holds() -> None:
+    import doctest
+
+    import hotwash.redact
+
+    assert doctest.testmod(hotwash.redact).failed == 0

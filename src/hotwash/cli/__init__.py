@@ -10,6 +10,8 @@ from hotwash.cli import (
     comms_cmds,
     demo_cmd,
     incident_cmds,
+    lint_cmds,
+    live_cmds,
     logs_cmds,
     timeline_cmds,
     transfer_cmds,
@@ -25,6 +27,8 @@ for module in (
     comms_cmds,
     logs_cmds,
     timeline_cmds,
+    live_cmds,
+    lint_cmds,
     demo_cmd,
 ):
     for command in module.COMMANDS:

@@ -14,6 +14,7 @@ from hotwash.comms.delivery import Delivery
 from hotwash.config import Settings, Workspace, find_workspace, load_settings
 from hotwash.errors import ConfigError, HotwashError, WorkspaceNotFoundError
 from hotwash.incidents.service import IncidentService
+from hotwash.redact import RedactionConfig, Redactor
 from hotwash.store import SqlStore, open_store, sqlite_url
 from hotwash.times import parse_time, resolve_zone
 
@@ -39,6 +40,10 @@ class AppContext:
     @cached_property
     def zone(self) -> tzinfo:
         return resolve_zone(self.settings_or_defaults.timezone)
+
+    def redactor(self) -> Redactor:
+        """A fresh redactor (it counts what it masks) configured by ``[redaction]``."""
+        return Redactor(RedactionConfig.from_mapping(self.settings_or_defaults.redaction))
 
     @cached_property
     def settings_or_defaults(self) -> Settings:

@@ -7,6 +7,7 @@ to show whether what is read now is what was attached.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from hotwash.evidence.attached import (
     CustodyCheck,
     CustodyError,
     Inspection,
+    Shape,
     check_custody,
     copy_read_only,
     inspect_evidence,
@@ -34,7 +36,6 @@ from hotwash.incidents.transfer import plain
 from hotwash.timeline.from_store import read_attached, store_batch, year_hint
 from hotwash.timeline.progress import byte_progress
 from hotwash.times import resolve_zone
-from hotwash.times.zones import zone_name
 
 EVIDENCE_DIR = "evidence"
 
@@ -46,7 +47,9 @@ def evidence() -> None:
 
 @evidence.command("add")
 @click.argument("incident_id", metavar="INC")
-@click.argument("files", nargs=-1, required=True, metavar="FILE...", type=click.Path(path_type=Path))
+@click.argument(
+    "files", nargs=-1, required=True, metavar="FILE...", type=click.Path(path_type=Path)
+)
 @click.option(
     "--source-zone", metavar="ZONE", help="Zone of timestamps without an offset in these files."
 )
@@ -56,25 +59,16 @@ def add(
     app: AppContext, incident_id: str, files: tuple[Path, ...], source_zone: str | None, copy: bool
 ) -> None:
     """Attach files or folders to an incident (recorded by path and SHA-256, not copied)."""
-    zone = zone_name(resolve_zone(source_zone)) if source_zone else None
+    zone = _checked_zone(source_zone)
     incident, known = app.incidents.attached_evidence(incident_id)  # fails early if unknown
     sources = evidence_sources()
     # Every path is checked and hashed before anything is recorded: all or nothing.
     found = [inspect_evidence(path, sources) for path in files]
-    seen = {item.sha256 for item in known}
-    copies = {
-        i.path: _copy(app, incident.id, i) for i in found if copy and i.digest.sha256 not in seen
-    }
-    try:
-        results = app.incidents.attach_evidence(
-            incident.id, [(i, copies.get(i.path)) for i in found], source_zone=zone
-        )
-    except BaseException:
-        _discard(app, copies.values())
-        raise
-    _discard(app, [c for (stored, added), c in zip(results, copies.values()) if not added and c])
+    copies = _make_copies(app, incident.id, found, {k.sha256 for k in known}) if copy else {}
+    results = _attach(app, incident.id, found, copies, zone)
     for inspection, (stored, added) in zip(found, results, strict=True):
         _report_added(app, inspection, stored, added)
+    _warn_overlaps([stored for stored, added in results if added], known)
 
 
 @evidence.command("list")
@@ -143,14 +137,56 @@ def _refuse_missing(checks: list[CustodyCheck]) -> None:
         raise CustodyError(f"attached evidence cannot be read: {where}")
 
 
+def _checked_zone(source_zone: str | None) -> str | None:
+    if source_zone is None:
+        return None
+    resolve_zone(source_zone)  # an unknown zone fails now, not when the timeline is built
+    return source_zone.strip()
+
+
+def _make_copies(
+    app: AppContext, incident_id: str, found: list[Inspection], known: set[str]
+) -> dict[str, str]:
+    """Read-only copies (workspace-relative paths) by digest, for content not yet attached."""
+    copies: dict[str, str] = {}
+    try:
+        for inspection in found:
+            sha256 = inspection.digest.sha256
+            if sha256 not in known and sha256 not in copies:
+                copies[sha256] = _copy(app, incident_id, inspection)
+    except BaseException:
+        _discard(app, copies.values())
+        raise
+    return copies
+
+
+def _attach(
+    app: AppContext,
+    incident_id: str,
+    found: list[Inspection],
+    copies: dict[str, str],
+    zone: str | None,
+) -> list[tuple[AttachedEvidence, bool]]:
+    pairs = [(inspection, copies.get(inspection.digest.sha256)) for inspection in found]
+    try:
+        results = app.incidents.attach_evidence(incident_id, pairs, source_zone=zone)
+    except BaseException:
+        _discard(app, copies.values())
+        raise
+    # Another process may have attached the same content meanwhile: its copy is not needed.
+    used = {stored.copy_path for stored, added in results if added}
+    _discard(app, [copy_path for copy_path in copies.values() if copy_path not in used])
+    return results
+
+
 def _copy(app: AppContext, incident_id: str, inspection: Inspection) -> str:
     folder = app.workspace.root / EVIDENCE_DIR / incident_id
     return copy_read_only(inspection, folder).relative_to(app.workspace.root).as_posix()
 
 
-def _discard(app: AppContext, copies: object) -> None:
-    """Remove copies this command made for items it did not record."""
-    for copy_path in copies:  # type: ignore[attr-defined]
+def _discard(app: AppContext, copies: Iterable[str]) -> None:
+    """Remove copies this command made for content it did not record."""
+    for copy_path in copies:
         remove_copy(app.workspace.root / copy_path)
 
 
@@ -178,11 +214,32 @@ def _report_added(
         )
 
 
+def _warn_overlaps(added: list[AttachedEvidence], known: list[AttachedEvidence]) -> None:
+    """Evidence inside other attached evidence would be read, and counted, twice."""
+    for item in added:
+        for other in [*known, *added]:
+            relation = _overlap(Path(item.path), Path(other.path))
+            # Each pair once: the later item is the one reported.
+            if relation and (other.seq or 0) < (item.seq or 0):
+                info(
+                    f"warning: {item.label} {relation} {other.label} ({other.path});"
+                    " the timeline reads both"
+                )
+
+
+def _overlap(path: Path, other: Path) -> str | None:
+    if path == other:
+        return "has the same path but other content than"
+    if path.is_relative_to(other):
+        return "lies inside"
+    return "contains" if other.is_relative_to(path) else None
+
+
 def _row(app: AppContext, item: AttachedEvidence) -> list[str]:
     return [
         item.label,
         item.path,
-        item.shape.value if item.shape.value == "file" else f"folder ({item.files} files)",
+        item.shape.value if item.shape is Shape.FILE else f"folder ({item.files} files)",
         item.source or "unknown",
         _size(item.size),
         item.sha256,
@@ -193,11 +250,14 @@ def _row(app: AppContext, item: AttachedEvidence) -> list[str]:
 
 
 def _size(size: int) -> str:
-    for unit in ("B", "kB", "MB", "GB"):
-        if size < 1000 or unit == "GB":
-            return f"{size} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1000  # type: ignore[assignment]
-    return f"{size} B"
+    if size < 1000:
+        return f"{size} B"
+    scaled, unit = float(size), "B"
+    for larger in ("kB", "MB", "GB", "TB"):
+        if scaled < 1000:
+            break
+        scaled, unit = scaled / 1000, larger
+    return f"{scaled:.1f} {unit}"
 
 
 COMMANDS = [evidence]

@@ -8,6 +8,7 @@ and milestones, which win over inferred ones). Both may be given together.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 

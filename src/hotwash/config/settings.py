@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from hotwash.config.policy import SeverityPolicy
 from hotwash.incidents.severity import Severity
@@ -32,7 +32,17 @@ class Team(_Strict):
 
 
 class LogSource(_Strict):
-    path: str
+    """Where a service's logs live: exactly one of a file glob, a journald unit, a docker
+    container, a Kubernetes workload, a Loki stream selector or an Elasticsearch query."""
+
+    path: str | None = None
+    journal_unit: str | None = None
+    docker_container: str | None = None
+    kubernetes: str | None = None  # "deployment/checkout", "pod/checkout-7d9f", "checkout"
+    namespace: str | None = None
+    container: str | None = None
+    loki: str | None = None  # a LogQL stream selector: '{app="checkout"}'
+    elasticsearch: str | None = None  # a query_string query: 'service.name:"checkout"'
     format: str = "auto"
     timezone: str | None = None
 
@@ -41,12 +51,29 @@ class LogSource(_Strict):
     def _known_zone(cls, value: str | None) -> str | None:
         return _check_zone(value) if value is not None else None
 
+    @model_validator(mode="after")
+    def _one_place(self) -> Self:
+        given = [name for name in LOG_PLACES if getattr(self, name) is not None]
+        if len(given) != 1:
+            raise ValueError(f"a log source needs exactly one of {', '.join(LOG_PLACES)}")
+        return self
+
+    @property
+    def place(self) -> str:
+        """Which kind of place this is: one of :data:`LOG_PLACES`."""
+        return next(name for name in LOG_PLACES if getattr(self, name) is not None)
+
+
+LOG_PLACES = ("path", "journal_unit", "docker_container", "kubernetes", "loki", "elasticsearch")
+
 
 class Service(_Strict):
     owner: str | None = None
     health_url: str | None = None
     runbook: str | None = None
     log_sources: list[LogSource] = Field(default_factory=list)
+    checks: list[Check] = Field(default_factory=list)
+    queries: Queries = Field(default_factory=lambda: Queries())
 
 
 class NotificationTarget(_Strict):
@@ -73,6 +100,13 @@ class Settings(_Strict):
     services: dict[str, Service] = Field(default_factory=dict)
     severity: SeverityPolicy = Field(default_factory=SeverityPolicy)
     notifications: list[NotificationTarget] = Field(default_factory=list)
+    sources: Sources = Field(default_factory=lambda: Sources())
+    # Checked by hotwash.redact.RedactionConfig.from_mapping, which names bad keys.
+    redaction: dict[str, object] = Field(default_factory=dict)
+    # `hotwash lint` settings ([lint] or [tool.hotwash.lint]); checked, with the key named,
+    # by hotwash.lint.config.config_from_table.
+    lint: dict[str, object] = Field(default_factory=dict)
+    tool: dict[str, object] = Field(default_factory=dict)
 
     @field_validator("timezone")
     @classmethod
@@ -86,3 +120,116 @@ def _check_zone(value: str) -> str:
     except Exception as error:  # TimeParseError; pydantic wants ValueError
         raise ValueError(str(error)) from None
     return value
+
+
+# -- live evidence and triage (``hotwash collect``, ``triage``, ``fetch-logs``, ``changes``) ---
+
+CheckKind = Literal["http", "tcp", "dns", "tls", "postgres", "redis"]
+# What each kind of check needs to know where to look.
+_CHECK_NEEDS: dict[str, tuple[str, ...]] = {
+    "http": ("url",),
+    "tcp": ("host", "port"),
+    "dns": ("host",),
+    "tls": ("host",),
+    "postgres": ("host",),
+    "redis": ("host",),
+}
+
+
+class Check(_Strict):
+    """One health check of a service, run by ``hotwash triage``."""
+
+    kind: CheckKind
+    name: str | None = None
+    url: str | None = None
+    host: str | None = None
+    port: int | None = Field(default=None, ge=1, le=65535)
+    expect_status: int | None = Field(default=None, ge=100, le=599)  # default: any 2xx
+    body_match: str | None = None  # a regular expression the body must match
+    max_latency_ms: float | None = Field(default=None, gt=0)  # slower is a warning
+    warn_days: int = Field(default=14, ge=0)  # TLS: a certificate expiring sooner warns
+    ca_file: str | None = None  # TLS and HTTPS: trust this CA bundle
+    password_env: str | None = None  # Redis: AUTH password from this variable
+    timeout_seconds: float = Field(default=5.0, gt=0)
+
+    @model_validator(mode="after")
+    def _has_target(self) -> Self:
+        missing = [key for key in _CHECK_NEEDS[self.kind] if getattr(self, key) is None]
+        if missing:
+            raise ValueError(f"a {self.kind} check needs {' and '.join(missing)}")
+        return self
+
+    @property
+    def label(self) -> str:
+        return self.name or self.kind
+
+
+class Queries(_Strict):
+    """PromQL for a service's golden signals, fetched with ``query_range`` by ``collect``."""
+
+    error_ratio: str | None = None
+    latency: dict[str, str] = Field(default_factory=dict)  # {p50 = "...", p99 = "..."}
+    request_rate: str | None = None
+    saturation: str | None = None
+
+    def named(self) -> dict[str, str]:
+        """Each query under the name its saved file gets (``error_ratio``, ``latency_p99``)."""
+        found = {"error_ratio": self.error_ratio, "request_rate": self.request_rate}
+        found |= {f"latency_{key}": query for key, query in self.latency.items()}
+        found["saturation"] = self.saturation
+        return {name: query for name, query in found.items() if query}
+
+
+class Endpoint(_Strict):
+    """An HTTP API evidence is fetched from. A token is only ever read from ``token_env``."""
+
+    url: str
+    token_env: str | None = None  # sent as a bearer token (PagerDuty: as its API token)
+    timeout_seconds: float | None = Field(default=None, gt=0)  # default: sources.timeout_seconds
+    retries: int | None = Field(default=None, ge=0, le=10)  # default: sources.retries
+
+
+class LokiEndpoint(Endpoint):
+    line_limit: int = Field(default=1000, ge=1, le=5000)  # raw lines per request
+
+
+class ElasticsearchEndpoint(Endpoint):
+    index: str = "logs-*"
+    time_field: str = "@timestamp"
+    level_field: str = "log.level"
+    message_field: str = "message"
+    username: str | None = None
+    password_env: str | None = None
+    line_limit: int = Field(default=1000, ge=1, le=10000)
+
+
+class PagerDutyEndpoint(Endpoint):
+    url: str = "https://api.pagerduty.com"
+    token_env: str | None = "HOTWASH_PAGERDUTY_TOKEN"
+
+
+class SlackEndpoint(Endpoint):
+    url: str = "https://slack.com/api"
+    token_env: str | None = "HOTWASH_SLACK_TOKEN"
+    channels: list[str] = Field(default_factory=list)  # channel ids, e.g. C0123456
+
+
+class Sources(_Strict):
+    """Where live evidence comes from, and how hard hotwash tries to get it."""
+
+    timeout_seconds: float = Field(default=10.0, gt=0)
+    retries: int = Field(default=2, ge=0, le=10)
+    max_requests: int = Field(default=500, ge=1)  # per collect run, all sources together
+    prometheus: Endpoint | None = None
+    alertmanager: Endpoint | None = None
+    loki: LokiEndpoint | None = None
+    elasticsearch: ElasticsearchEndpoint | None = None
+    pagerduty: PagerDutyEndpoint | None = None
+    slack: SlackEndpoint | None = None
+    deploys: str | None = None  # the deploy feed: a URL or a file (CSV or JSON records)
+    git_repos: list[str] = Field(default_factory=list)  # repositories `changes` reads
+    kubernetes_namespace: str | None = None  # `changes`: rollouts and events from here
+
+
+Service.model_rebuild()
+Settings.model_rebuild()

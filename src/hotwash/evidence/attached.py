@@ -162,18 +162,23 @@ def digest(path: Path) -> Digest:
     outer = hashlib.sha256()
     size = files = 0
     for relative, entry in _entries(path):
-        if entry.is_symlink():
-            # Links are not followed (they may point anywhere); what they say is recorded.
-            outer.update(f"{relative}\0link:{os.readlink(entry)}\n".encode())
-            continue
-        if not entry.is_file():
-            # A pipe or device has no content to hash, and reading one could block forever.
-            outer.update(f"{relative}\0special\n".encode())
-            continue
-        outer.update(f"{relative}\0{_file_sha256(entry)}\n".encode())
-        size += entry.stat().st_size
-        files += 1
+        # NUL ends every field: no path or link target contains one, so no two different
+        # folders hash the same text. File names are bytes (they need not be UTF-8).
+        outer.update(os.fsencode(relative) + b"\0" + _entry_content(entry) + b"\0")
+        if entry.is_file() and not entry.is_symlink():
+            size += entry.stat().st_size
+            files += 1
     return Digest(outer.hexdigest(), size, files)
+
+
+def _entry_content(entry: Path) -> bytes:
+    if entry.is_symlink():
+        # Links are not followed (they may point anywhere); what they say is recorded.
+        return b"link:" + os.fsencode(entry.readlink())
+    if not entry.is_file():
+        # A pipe or device has no content to hash, and reading one could block forever.
+        return b"special"
+    return _file_sha256(entry).encode()
 
 
 def check_custody(evidence: AttachedEvidence, workspace_root: Path) -> CustodyCheck:
@@ -228,6 +233,9 @@ def remove_copy(copy: Path) -> None:
 
 
 def _shape(path: Path, *, shown: Path) -> Shape:
+    if not _is_text(str(path)):
+        printable = os.fsencode(shown).decode("utf-8", "replace")
+        raise ValidationError(f"{printable}: the path is not valid UTF-8, so it cannot be recorded")
     if path.is_dir():
         return Shape.FOLDER
     if path.is_file():
@@ -265,7 +273,18 @@ def _file_sha256(path: Path) -> str:
 
 
 def _relative(path: Path, root: Path) -> str:
-    return path.name if path == root else path.relative_to(root).as_posix()
+    """A name to report; bytes that are not UTF-8 are shown as U+FFFD, as the store keeps text."""
+    name = path.name if path == root else path.relative_to(root).as_posix()
+    return name if _is_text(name) else os.fsencode(name).decode("utf-8", "replace")
+
+
+def _is_text(name: str) -> bool:
+    # Undecodable bytes arrive from the file system as lone surrogates.
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _reason(error: OSError) -> str:

@@ -14,7 +14,7 @@ from hotwash.postmortem.parse_blocks import (
 )
 from hotwash.postmortem.parse_families import Family, family_of
 from hotwash.postmortem.parse_fields import Field
-from hotwash.postmortem.parse_inline import Span, mask_markup, plain_text
+from hotwash.postmortem.parse_inline import Span, mask_code, mask_markup, plain_text
 from hotwash.postmortem.parse_timeline import TimelineRow, timeline_rows
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "TimelineRow",
     "action_items",
     "family_of",
+    "mask_code",
     "mask_markup",
     "parse_document",
     "plain_text",

@@ -32,7 +32,7 @@ class ChartKind(enum.StrEnum):
     REQUEST_RATE = "request-rate"
 
     @property
-    def title(self) -> str:
+    def label(self) -> str:
         return self.value.replace("-", " ").capitalize()
 
 
@@ -68,7 +68,9 @@ def chart_window(timeline: Timeline) -> tuple[datetime, datetime] | None:
         return None
     end = end if end is not None and end > start else start + timedelta(minutes=30)
     pad = max(MIN_PAD, (end - start) / 4)
-    return start - pad, end + pad
+    # Later milestones (resolution) are shown when they are close enough not to squash the rest.
+    later = [at for at in times.values() if end < at <= end + (end - start)]
+    return start - pad, max([end, *later]) + pad
 
 
 def charts_for(timeline: Timeline, redactor: Redactor) -> list[ChartData]:

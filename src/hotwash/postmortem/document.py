@@ -90,8 +90,9 @@ def parse_document(text: str, path: str = "<text>") -> Document:
     header_fields, body_start = front_matter(lines)
     items = parse_blocks(lines, body_start)
     title: Heading | None = None
-    if items and isinstance(items[0], Heading) and items[0].level == 1:
-        title = items.pop(0)
+    first = items[0] if items else None
+    if isinstance(first, Heading) and first.level == 1:
+        title, items = first, items[1:]
     preamble, roots = section_tree(items, len(lines))
     header_fields += fields_in_blocks(preamble, plain=True)
     for root in roots:

@@ -285,7 +285,8 @@ class _Reader:
         return end
 
     def _paragraph(self, index: int) -> int:
-        texts, columns = [], []
+        texts: list[str] = []
+        columns: list[int] = []
         end = index
         while end < len(self.lines) and self.lines[end].strip():
             line = self.lines[end]

@@ -75,7 +75,8 @@ _PHRASES: tuple[tuple[Family, str], ...] = (
     (Family.APPENDIX, r"appendix|references?|supporting|related incidents|links|glossary"),
     (
         Family.METADATA,
-        r"metadata|incident (?:details|info)|^details$|^header$|document (?:info|information|control)",
+        r"metadata|incident (?:details|info)|^details$|^header$"
+        r"|document (?:info|information|control)",
     ),
 )
 _COMPILED = tuple((family, re.compile(rf"\b(?:{pattern})")) for family, pattern in _PHRASES)

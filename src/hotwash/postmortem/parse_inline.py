@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Span", "mask_markup", "plain_text", "split_cells"]
+__all__ = ["Span", "mask_code", "mask_emphasis", "mask_markup", "plain_text", "split_cells"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -65,6 +65,18 @@ def mask_markup(text: str) -> str:
     for pattern in (_CODE, _COMMENT, _LINK_TARGET, _URL, _MARKERS):
         text = pattern.sub(_blank, text)
     return text
+
+
+def mask_code(text: str) -> str:
+    """``text`` with inline code and HTML comments blanked, everything else as written."""
+    if "`" not in text and "<!--" not in text:
+        return text
+    return _COMMENT.sub(_blank, _CODE.sub(_blank, text))
+
+
+def mask_emphasis(text: str) -> str:
+    """``text`` with only emphasis and code marks blanked: links and URLs stay readable."""
+    return text.replace("**", "  ").replace("__", "  ").replace("`", " ")
 
 
 def plain_text(text: str) -> str:

@@ -19,7 +19,9 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?:{pattern})")
 
 
-def column_index(header: list[str], pattern: str, *, taken: frozenset[int] = frozenset()) -> int | None:
+def column_index(
+    header: list[str], pattern: str, *, taken: frozenset[int] = frozenset()
+) -> int | None:
     """The first column not in ``taken`` whose normalised header matches ``pattern``."""
     compiled = _compiled(pattern)
     for index, text in enumerate(header):

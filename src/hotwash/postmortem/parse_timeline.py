@@ -9,18 +9,18 @@ timeline (``### 2026-03-14``).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import date, time
+from dataclasses import dataclass, replace
 
 from hotwash.postmortem.document import Document
 from hotwash.postmortem.parse_blocks import CodeBlock, ListBlock, Paragraph, Table
 from hotwash.postmortem.parse_families import Family
 from hotwash.postmortem.parse_inline import Span, mask_markup
 from hotwash.postmortem.parse_sections import Section
-from hotwash.postmortem.parse_time_text import TimeText, leading_time, parse_day
 from hotwash.postmortem.parse_table_columns import column_index
+from hotwash.postmortem.parse_time_text import TimeText, leading_time, parse_day
 
 __all__ = ["TimelineRow", "timeline_rows"]
 
@@ -34,8 +34,8 @@ class TimelineRow:
     source: Span | None = None
     actor: Span | None = None
     date_text: str | None = None
-    day: date | None = None
-    clock: time | None = None
+    day: dt.date | None = None
+    clock: dt.time | None = None
     zone: str | None = None
     placeholder: bool = False
 
@@ -44,7 +44,7 @@ class TimelineRow:
         return self.time.line
 
 
-_SEPARATOR = re.compile(r"^[\s*_]*(?:[-–—:|>→]+|\.(?=\s))?\s*")
+_SEPARATOR = re.compile(r"^\s*(?:[-–—:|>→]+|\.(?=\s))?\s*")
 _COLUMNS = {
     "time": r"time|when|timestamp|clock|utc|^at$|hh ?mm",
     "date": r"^date$|^day$",
@@ -77,11 +77,7 @@ def _dated_parts(section: Section) -> Iterator[tuple[Section, str | None]]:
 def _with_day(row: TimelineRow, day_text: str | None) -> TimelineRow:
     if row.date_text or not day_text:
         return row
-    return TimelineRow(**{**_fields(row), "date_text": day_text, "day": parse_day(day_text)})
-
-
-def _fields(row: TimelineRow) -> dict[str, object]:
-    return {name: getattr(row, name) for name in TimelineRow.__dataclass_fields__}
+    return replace(row, date_text=day_text, day=parse_day(day_text))
 
 
 def _section_rows(section: Section) -> Iterator[TimelineRow]:
@@ -122,9 +118,12 @@ def _span_rows(spans: list[Span]) -> Iterator[TimelineRow]:
 
 
 def _text_row(span: Span, found: TimeText, continuation: list[str]) -> TimelineRow:
-    rest = span.text[found.end :]
-    skip = _SEPARATOR.match(rest)
-    start = found.end + (skip.end() if skip else 0)
+    end = found.end
+    # The time was found in masked text; markup that opens the event ("**[detected]**") stays.
+    while end > 0 and span.text[end - 1] in "*_[(":
+        end -= 1
+    skip = _SEPARATOR.match(span.text[end:])
+    start = end + (skip.end() if skip else 0)
     line, column = span.position(start)
     event_text = "\n".join([span.text[start:].rstrip(), *continuation]).strip()
     time_line, time_column = span.position(len(span.text) - len(span.text.lstrip(" *_[(")))

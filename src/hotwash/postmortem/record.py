@@ -1,9 +1,8 @@
 """What hotwash's store knows about an incident, gathered for a postmortem.
 
 The incident itself, its recorded timeline, contributing factors, action items and the
-earlier incidents that touched the same services. Recorded timeline events also become
-evidence events, so the timeline builder weighs a milestone a person recorded exactly
-as it weighs one in the evidence (a recorded one wins).
+earlier incidents that touched the same services. (The recorded timeline reaches the
+rebuilt timeline as evidence, through :mod:`hotwash.timeline.from_store`.)
 """
 
 from __future__ import annotations
@@ -11,22 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from hotwash.actions.model import ActionItem
-from hotwash.evidence.model import EvidenceEvent, EvidenceRef, SignalKind
-from hotwash.incidents.events import EventKind, TimelineEvent
+from hotwash.incidents.events import TimelineEvent
 from hotwash.incidents.factors import ContributingFactor
 from hotwash.incidents.model import Incident
 from hotwash.incidents.repository import Store
 from hotwash.incidents.service import IncidentService
-from hotwash.timeline.milestones import RECORDED
-
-STORE_SOURCE = "hotwash"
-_KINDS = {
-    EventKind.MILESTONE: SignalKind.NOTE,
-    EventKind.NOTE: SignalKind.NOTE,
-    EventKind.UPDATE: SignalKind.NOTE,
-    EventKind.EVIDENCE: SignalKind.NOTE,
-    EventKind.STATUS_CHANGE: SignalKind.STATUS_CHANGE,
-}
 
 
 @dataclass
@@ -57,21 +45,3 @@ def related_incidents(incident: Incident, others: list[Incident]) -> list[Incide
         if other.id != incident.id and services.intersection(other.services)
     ]
     return sorted(related, key=lambda other: other.created_at, reverse=True)
-
-
-def recorded_evidence(record: IncidentRecord) -> list[EvidenceEvent]:
-    """The recorded timeline as evidence events; milestone events carry their milestone."""
-    return [_as_evidence(record.incident.id, event) for event in record.events]
-
-
-def _as_evidence(incident_id: str, event: TimelineEvent) -> EvidenceEvent:
-    labels = {RECORDED: event.milestone.value} if event.milestone is not None else {}
-    return EvidenceEvent(
-        at=event.at,
-        kind=_KINDS[event.kind],
-        text=event.text,
-        source=STORE_SOURCE,
-        ref=EvidenceRef(f"hotwash {incident_id}", line=event.seq, detail=event.kind.value),
-        actor=event.actor,
-        labels=labels,
-    )

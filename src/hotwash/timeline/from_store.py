@@ -17,7 +17,13 @@ from datetime import datetime
 from pathlib import Path
 
 from hotwash.evidence.attached import AttachedEvidence, Shape
-from hotwash.evidence.model import EvidenceBatch, EvidenceEvent, EvidenceRef, IngestStats, SignalKind
+from hotwash.evidence.model import (
+    EvidenceBatch,
+    EvidenceEvent,
+    EvidenceRef,
+    IngestStats,
+    SignalKind,
+)
 from hotwash.evidence.source import EvidenceSource, ReadContext
 from hotwash.incidents.events import EventKind, TimelineEvent
 from hotwash.incidents.milestones import Milestone

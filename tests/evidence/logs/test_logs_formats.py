@@ -242,9 +242,16 @@ def test_access_log_message_is_status_method_path_without_query() -> None:
         "404 GET /favicon.ico",
     ]
     assert frames[0]["line"].to_list() == [1, 2, 3, 4, 5, 6]
-    (summary,) = read(fixture("nginx-access.log")).logs
+    (summary,) = read(fixture("nginx-access.log"), LogsSource(mine_levels=None)).logs
     assert {t.level for t in summary.templates} == {"info", "error", "warning"}
     assert summary.rates.warnings == {minute("2026-03-14T14:02Z"): 2}
+
+
+def test_by_default_only_errors_and_warnings_are_mined_but_all_are_counted() -> None:
+    (summary,) = read(fixture("nginx-access.log")).logs
+    assert {t.level for t in summary.templates} == {"error", "warning"}
+    assert sum(t.count for t in summary.templates) == 4  # two 5xx, two 4xx
+    assert sum(summary.rates.total.values()) == 6
 
 
 def test_several_services_in_one_file_get_their_own_summary() -> None:
@@ -257,7 +264,7 @@ def test_several_services_in_one_file_get_their_own_summary() -> None:
 
 
 def test_docker_inner_json_gives_level_and_message() -> None:
-    batch = read(fixture("docker-container.log"))
+    batch = read(fixture("docker-container.log"), LogsSource(mine_levels=None))
     by_service = {summary.service: summary for summary in batch.logs}
     cache = by_service["cache"]
     assert sorted((t.level, t.count) for t in cache.templates) == [("error", 1), ("info", 2)]

@@ -1,8 +1,10 @@
 """Condense records into per-service minute counts and template statistics.
 
 Each chunk is reduced to small partial aggregates keyed by (service, minute) and by
-(service, template, level, minute); raw lines are dropped right away. Messages are
-mined once per distinct text (many log lines repeat exactly), cut to
+(service, template, level, minute); raw lines are dropped right away. Every record
+counts in the rates; templates are mined only from the records the reader hands
+over (by default its errors and warnings, the only templates a timeline shows).
+Messages are mined once per distinct text (many log lines repeat exactly), cut to
 ``TEMPLATE_CHARS`` characters so that one huge message cannot dominate the cost.
 """
 
@@ -27,24 +29,33 @@ class LogAggregator:
         self._rates: list[pl.DataFrame] = []
         self._templates: list[pl.DataFrame] = []
 
-    def add(self, records: pl.DataFrame) -> None:
-        """Fold in records with columns line, ts (naive UTC), level, message, service."""
+    def add_rates(self, records: pl.DataFrame) -> None:
+        """Count records with columns ts (naive UTC), level and service per minute."""
+        if records.height == 0:
+            return
+        self._rates.append(_rates(records.select(self._service(), _minute(), pl.col("level"))))
+        if sum(part.height for part in self._rates) > _COMPACT_ROWS:
+            self._rates = [_rates_merge(pl.concat(self._rates))]
+
+    def add_templates(self, records: pl.DataFrame) -> None:
+        """Mine records with columns line, ts (naive UTC), level, service and message."""
         if records.height == 0:
             return
         frame = records.select(
             pl.col("line"),
             pl.col("ts"),
             pl.col("level"),
-            pl.col("service").fill_null(self.fallback_service),
-            (pl.col("ts").dt.epoch("s") // 60).alias("minute"),
+            self._service(),
+            _minute(),
             pl.col("message").fill_null("").str.slice(0, TEMPLATE_CHARS).alias("message"),
         )
-        self._rates.append(_rates(frame))
-        self._templates.append(
-            _template_partial(frame.with_columns(template=self._template_ids(frame["message"])))
-        )
+        ids = self._template_ids(frame["message"])
+        self._templates.append(_template_partial(frame.with_columns(template=ids)))
         if sum(part.height for part in self._templates) > _COMPACT_ROWS:
-            self._compact()
+            self._templates = [_template_merge(pl.concat(self._templates))]
+
+    def _service(self) -> pl.Expr:
+        return pl.col("service").fill_null(self.fallback_service)
 
     def _template_ids(self, messages: pl.Series) -> pl.Series:
         distinct = pl.DataFrame({"message": messages}).unique(maintain_order=True)
@@ -55,15 +66,18 @@ class LogAggregator:
         return joined["template"]
 
     def _compact(self) -> None:
-        self._rates = [_rates_merge(pl.concat(self._rates))]
-        self._templates = [_template_merge(pl.concat(self._templates))]
+        if self._rates:
+            self._rates = [_rates_merge(pl.concat(self._rates))]
+        if self._templates:
+            self._templates = [_template_merge(pl.concat(self._templates))]
 
     def summaries(self, path: str, fmt: str) -> list[LogSummary]:
         """One :class:`LogSummary` per service found in the file, busiest first."""
         if not self._rates:
             return []
         self._compact()
-        rates, templates = self._rates[0], self._templates[0]
+        rates = self._rates[0]
+        templates = self._templates[0] if self._templates else _template_partial(_NO_RECORDS)
         services = (
             rates.group_by("service")
             .agg(pl.col("total").sum())
@@ -108,6 +122,22 @@ class LogAggregator:
             )
             for row in grouped.iter_rows(named=True)
         ]
+
+
+_NO_RECORDS = pl.DataFrame(
+    schema={
+        "line": pl.UInt64,
+        "ts": pl.Datetime("us"),
+        "level": pl.String,
+        "service": pl.String,
+        "minute": pl.Int64,
+        "template": pl.UInt32,
+    }
+)
+
+
+def _minute() -> pl.Expr:
+    return (pl.col("ts").dt.epoch("s") // 60).alias("minute")
 
 
 def _rates(frame: pl.DataFrame) -> pl.DataFrame:

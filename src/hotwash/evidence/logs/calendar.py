@@ -62,12 +62,11 @@ class CalendarFiller:
         return self._apply(ts, steps)
 
     def _apply(self, ts: pl.Series, steps: pl.Series) -> pl.Series:
-        frame = pl.DataFrame({"ts": ts, "steps": steps})
         if self.calendar is Calendar.NO_YEAR:
             assert isinstance(self._shift, int)
-            years = pl.format("{}y", pl.col("steps") + self._shift)
-            return frame.select(pl.col("ts").dt.offset_by(years))["ts"]
+            return _offset_years(ts, steps + self._shift)
         assert isinstance(self._shift, timedelta)
+        frame = pl.DataFrame({"ts": ts, "steps": steps})
         days = pl.duration(days=pl.col("steps")) + pl.lit(self._shift)
         return frame.select(pl.col("ts") + days)["ts"]
 
@@ -112,3 +111,16 @@ class CalendarFiller:
             f"timestamps have no date: {day} inferred from the file's modification time"
         )
         return day
+
+
+def _offset_years(ts: pl.Series, years: pl.Series) -> pl.Series:
+    """``ts`` moved on by ``years`` (per row); calendar-aware, so Feb 29 stays valid.
+
+    A chunk holds one year count, or two around a new year: each is applied to the
+    whole column once, rather than formatting an offset text per row.
+    """
+    shifted = ts
+    for count in years.unique().drop_nulls().to_list():
+        moved = ts.dt.offset_by(f"{count}y")
+        shifted = moved.zip_with(years == count, shifted)
+    return shifted

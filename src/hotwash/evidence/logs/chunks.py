@@ -1,4 +1,4 @@
-"""Stream a file as frames of lines, in big blocks cut at the last newline.
+"""Stream a file as chunks of lines, in big blocks cut at the last newline.
 
 Memory stays bounded by the block size: a block is split into a polars frame
 (``line``, ``text``, ``too_long``), handed on, and dropped. Decoding is lossy
@@ -11,47 +11,51 @@ stream that ends early yields what was readable and sets ``truncated``.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 
 from hotwash.evidence.logs.formats.base import LINE, TEXT
+from hotwash.evidence.logs.splitting import Split, split_lines
 from hotwash.evidence.opening import DECOMPRESSION_ERRORS, open_binary
 
 CHUNK_BYTES = 32 * 1024 * 1024
 MAX_LINE_BYTES = 1024 * 1024
-_SEPARATOR = b"\x1f"  # the split below uses it as a CSV separator: it must not occur
+
+
+@dataclass(frozen=True)
+class LineChunk:
+    """Consecutive lines of a file; ``clean``: none can be binary; ``bytes_read`` so far."""
+
+    frame: pl.DataFrame
+    clean: bool
+    bytes_read: int
 
 
 class LineReader:
-    """Iterate a file's lines as frames; ``truncated`` and ``bytes_read`` after the run."""
+    """Iterate a file's lines in chunks; ``truncated`` and ``bytes_read`` after the run."""
 
     def __init__(
-        self,
-        path: Path,
-        *,
-        chunk_bytes: int = CHUNK_BYTES,
-        max_line_bytes: int = MAX_LINE_BYTES,
-        progress: Callable[[int], None] | None = None,
+        self, path: Path, *, chunk_bytes: int = CHUNK_BYTES, max_line_bytes: int = MAX_LINE_BYTES
     ) -> None:
         self.path = path
         self.chunk_bytes = chunk_bytes
         self.max_line_bytes = max_line_bytes
-        self.progress = progress
         self.truncated = False
         self.bytes_read = 0
         self._next_line = 1
 
-    def frames(self) -> Iterator[pl.DataFrame]:
+    def chunks(self) -> Iterator[LineChunk]:
         with open_binary(self.path) as stream:
-            yield from self._frames(stream)
+            yield from self._chunks(stream)
 
-    def _frames(self, stream: io.BufferedIOBase) -> Iterator[pl.DataFrame]:
+    def _chunks(self, stream: io.BufferedIOBase) -> Iterator[LineChunk]:
         pending = b""
         discarding = False
         while block := self._block(stream):
-            data = pending + block
+            data = pending + block if pending else block
             if discarding:
                 end = data.find(b"\n")
                 if end < 0:
@@ -82,53 +86,32 @@ class LineReader:
         except DECOMPRESSION_ERRORS:
             self.truncated = True
         self.bytes_read += size
-        if self.progress is not None and size:
-            self.progress(self.bytes_read)
-        return b"".join(parts)
+        return parts[0] if len(parts) == 1 else b"".join(parts)
 
-    def _split(self, data: bytes) -> pl.DataFrame:
-        text = split_lines(data)
+    def _split(self, data: bytes) -> LineChunk:
+        return self._chunk(split_lines(data))
+
+    def _too_long_line(self) -> LineChunk:
+        return self._chunk(Split(pl.Series(TEXT, [""], dtype=pl.String), clean=True), [True])
+
+    def _chunk(self, split: Split, too_long: list[bool] | None = None) -> LineChunk:
         first = self._next_line
-        self._next_line += text.len()
-        too_long = text.str.len_bytes().fill_null(0) > self.max_line_bytes
-        return _frame(first, text, too_long)
+        self._next_line += split.text.len()
+        lines = pl.int_range(first, first + split.text.len(), dtype=pl.UInt64, eager=True)
+        frame = pl.DataFrame({LINE: lines, TEXT: split.text})
+        if too_long is not None:
+            frame = frame.with_columns(too_long=pl.Series(too_long))
+        else:
+            frame = _flag_too_long(frame, self.max_line_bytes)
+        return LineChunk(frame, split.clean, self.bytes_read)
 
-    def _too_long_line(self) -> pl.DataFrame:
-        first = self._next_line
-        self._next_line += 1
-        return _frame(first, pl.Series([""], dtype=pl.String), pl.Series([True]))
 
-
-def _frame(first: int, text: pl.Series, too_long: pl.Series) -> pl.DataFrame:
-    frame = pl.DataFrame({TEXT: text.fill_null(""), "too_long": too_long})
-    return frame.select(
-        pl.int_range(first, first + frame.height, dtype=pl.UInt64).alias(LINE),
-        pl.when(pl.col("too_long")).then(pl.lit("")).otherwise(pl.col(TEXT)).alias(TEXT),
-        pl.col("too_long"),
+def _flag_too_long(frame: pl.DataFrame, max_line_bytes: int) -> pl.DataFrame:
+    """A ``too_long`` column; an over-long line's text is emptied (it is only counted)."""
+    too_long = frame[TEXT].str.len_bytes() > max_line_bytes
+    if not too_long.any():
+        return frame.with_columns(too_long=pl.repeat(False, frame.height, eager=True))
+    return frame.with_columns(
+        pl.when(too_long).then(pl.lit("")).otherwise(pl.col(TEXT)).alias(TEXT),
+        too_long=too_long,
     )
-
-
-def split_lines(data: bytes) -> pl.Series:
-    """The lines of ``data`` (no trailing newline expected), decoded lossily, ``\\r`` dropped.
-
-    polars' CSV reader splits fastest (multi-threaded, no Python objects); it is given
-    a separator byte that is first replaced, and its row count is checked against the
-    newline count, falling back to Python's split if they ever disagree.
-    """
-    expected = data.count(b"\n") + 1
-    if data.strip(b"\r\n\t ") and not data.startswith(b"\xef\xbb\xbf"):
-        cleaned = data.replace(_SEPARATOR, b" ") if _SEPARATOR in data else data
-        lines = pl.read_csv(
-            cleaned + b"\n",
-            has_header=False,
-            separator=_SEPARATOR.decode(),
-            quote_char=None,
-            new_columns=[TEXT],
-            infer_schema=False,
-            encoding="utf8-lossy",
-        ).to_series()
-        if lines.len() == expected:
-            return lines.str.strip_suffix("\r")
-    return pl.Series(
-        TEXT, data.decode("utf-8", errors="replace").split("\n"), dtype=pl.String
-    ).str.strip_suffix("\r")

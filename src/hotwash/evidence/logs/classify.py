@@ -25,17 +25,30 @@ def too_long_reason(max_line_bytes: int) -> str:
 
 
 def classify(
-    chunk: pl.DataFrame, parsed: pl.DataFrame, *, seen_record: bool, max_line_bytes: int
+    chunk: pl.DataFrame,
+    parsed: pl.DataFrame,
+    *,
+    seen_record: bool,
+    max_line_bytes: int,
+    record_before: int | None = None,
+    clean: bool = False,
 ) -> pl.DataFrame:
-    """``parsed`` plus a ``status`` column (record, continuation or a skip reason)."""
+    """``parsed`` plus a ``status`` column (record, continuation or a skip reason).
+
+    ``chunk`` may be only some lines of a block (the fast path read the others):
+    ``record_before`` is the first line the fast path found to start a record, so
+    lines after it continue a record. ``clean``: no line can be binary.
+    """
     text = chunk[TEXT]
     frame = parsed.with_columns(
         too_long=chunk["too_long"],
         blank=text.str.strip_chars() == "",
-        binary=text.str.contains(_BINARY),
+        binary=pl.repeat(False, chunk.height, eager=True) if clean else is_binary(text),
     )
     start = pl.col("reason").is_null() & ~pl.col("too_long") & ~pl.col("blank")
     seen = (start.cast(pl.Int64).cum_sum() > 0) | seen_record
+    if record_before is not None:
+        seen = seen | (pl.col("line") > record_before)
     maybe_cont = (
         pl.col("cont") & ~pl.col("blank") & ~pl.col("too_long") & ~pl.col("binary") & ~start
     )
@@ -58,3 +71,8 @@ def classify(
         pl.lit(INVALID_UTF8_KEPT)
     )
     return frame.with_columns(status=status, flag=flag.otherwise(pl.col("flag")))
+
+
+def is_binary(text: pl.Expr) -> pl.Expr:
+    """Whether a line holds binary data or bytes that were not valid UTF-8."""
+    return text.str.contains(_BINARY)

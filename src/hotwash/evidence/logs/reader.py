@@ -1,4 +1,10 @@
-"""Read one log file: stream chunks through its format, classify, date, count, condense."""
+"""Read one log file: stream chunks through its format, classify, date, count, condense.
+
+The next block is read and split in a background thread while the current one is
+parsed. Every record counts in the rates; only the records whose level is in
+``mine_levels`` (errors and warnings by default; None for all) have their message
+extracted and mined into templates.
+"""
 
 from __future__ import annotations
 
@@ -10,12 +16,16 @@ import polars as pl
 from hotwash.evidence.logs import zones
 from hotwash.evidence.logs.aggregate import LogAggregator
 from hotwash.evidence.logs.calendar import CalendarFiller, date_in
-from hotwash.evidence.logs.chunks import LineReader
-from hotwash.evidence.logs.classify import RECORD, classify
+from hotwash.evidence.logs.chunks import LineChunk, LineReader
 from hotwash.evidence.logs.formats.base import LogFormat
+from hotwash.evidence.logs.levels import ERROR, WARNING
+from hotwash.evidence.logs.prefetch import prefetched
+from hotwash.evidence.logs.scan import ChunkScanner
 from hotwash.evidence.logs.tracker import FileTracker
 from hotwash.evidence.model import EvidenceBatch, IngestStats
 from hotwash.evidence.source import ReadContext
+
+NOTABLE_LEVELS = frozenset({ERROR, WARNING})
 
 UNRECOGNISED = "unrecognised format"
 DST_FOLD = "local time in a DST fold (read as the earlier)"
@@ -25,15 +35,25 @@ class FileReading:
     """The state of reading one file with a known format."""
 
     def __init__(
-        self, path: Path, fmt: LogFormat, context: ReadContext, reader: LineReader, head: bytes
+        self,
+        path: Path,
+        fmt: LogFormat,
+        context: ReadContext,
+        reader: LineReader,
+        head: bytes,
+        *,
+        mine_levels: frozenset[str] | None = NOTABLE_LEVELS,
     ) -> None:
         self.path = path
         self.fmt = fmt
         self.reader = reader
+        self.progress = context.progress
+        self.mine_levels = mine_levels
         self.display = context.display_path(path)
         self.stats = IngestStats(path=self.display, format=fmt.name)
         self.tracker = FileTracker(self.stats, context.since, context.until)
         self.aggregator = LogAggregator(fallback_service=path.name.split(".")[0] or path.name)
+        self.scanner = ChunkScanner(fmt, reader.max_line_bytes)
         services = [self.aggregator.fallback_service]
         self.zone = zones.zone_for(path, self.display, services, context)
         mtime = datetime.fromtimestamp(path.stat().st_mtime, self.zone).replace(tzinfo=None)
@@ -41,43 +61,43 @@ class FileReading:
         self.calendar = CalendarFiller(
             fmt.calendar, year_hint=context.year_hint, date_hint=date_hint, mtime=mtime
         )
-        self.max_line_bytes = reader.max_line_bytes
-        self._seen_record = False
         self._naive = 0
 
     def run(self) -> EvidenceBatch:
-        for chunk in self.reader.frames():
+        for chunk in prefetched(self.reader.chunks()):
             self._chunk(chunk)
+            if self.progress is not None:
+                self.progress(chunk.bytes_read)
         self._finish()
         return EvidenceBatch(
             logs=self.aggregator.summaries(self.display, self.fmt.name), stats=[self.stats]
         )
 
-    def _chunk(self, chunk: pl.DataFrame) -> None:
+    def _chunk(self, chunk: LineChunk) -> None:
         try:
-            parsed = self.fmt.parse(chunk)
-            classified = classify(
-                chunk, parsed, seen_record=self._seen_record, max_line_bytes=self.max_line_bytes
-            )
+            scan = self.scanner.scan(chunk)
         except pl.exceptions.PolarsError as error:  # a parser bug must not lose the file
-            self.stats.lines += chunk.height
-            self.stats.skip(f"could not be parsed ({type(error).__name__})", chunk.height)
+            self.stats.lines += chunk.frame.height
+            self.stats.skip(f"could not be parsed ({type(error).__name__})", chunk.frame.height)
             return
-        self.tracker.count(classified)
-        records = classified.filter(pl.col("status") == RECORD)
-        self._seen_record = self._seen_record or records.height > 0
-        self.aggregator.add(self.tracker.keep(self._to_utc(records)))
+        self.tracker.count(scan.lines, scan.others)
+        kept = self.tracker.keep(self._to_utc(scan.records))
+        self.aggregator.add_rates(kept)
+        mined = kept if self.mine_levels is None else kept.filter(_level_in(self.mine_levels))
+        if mined.height:
+            messages = self.scanner.messages(chunk, mined["line"])
+            self.aggregator.add_templates(mined.with_columns(message=messages))
 
     def _to_utc(self, records: pl.DataFrame) -> pl.DataFrame:
         filled = records.with_columns(ts=self.calendar.fill(records["ts"], records["line"]))
-        self._naive += int((~filled["aware"]).sum())
-        utc, ambiguous = zones.localise(pl.col("ts"), zones.polars_zone(self.zone))
-        dated = filled.with_columns(
-            ts=pl.when(pl.col("aware")).then(pl.col("ts")).otherwise(utc),
-            fold=~pl.col("aware") & ambiguous,
-        )
-        self.stats.flag(DST_FOLD, int(dated["fold"].sum()))
-        return dated
+        naive = ~filled["aware"]
+        count = int(naive.sum())
+        if count == 0:
+            return filled
+        self._naive += count
+        utc, ambiguous = zones.to_utc(filled["ts"], zones.polars_zone(self.zone))
+        self.stats.flag(DST_FOLD, int((naive & ambiguous).sum()))
+        return filled.with_columns(ts=utc.zip_with(naive, filled["ts"]))
 
     def _finish(self) -> None:
         self.stats.notes.extend(self.calendar.notes)
@@ -95,10 +115,16 @@ class FileReading:
 def read_unrecognised(path: Path, context: ReadContext, reader: LineReader) -> EvidenceBatch:
     """Count the lines of a file no format recognises: all skipped, none lost silently."""
     stats = IngestStats(path=context.display_path(path), format="unknown")
-    for chunk in reader.frames():
-        stats.lines += chunk.height
-        stats.skip(UNRECOGNISED, chunk.height)
+    for chunk in prefetched(reader.chunks()):
+        stats.lines += chunk.frame.height
+        stats.skip(UNRECOGNISED, chunk.frame.height)
+        if context.progress is not None:
+            context.progress(chunk.bytes_read)
     stats.notes.append("empty file" if stats.lines == 0 else "no known log format recognised")
     if reader.truncated:
         stats.notes.append("truncated compressed stream: kept what was readable")
     return EvidenceBatch(stats=[stats])
+
+
+def _level_in(levels: frozenset[str]) -> pl.Expr:
+    return pl.col("level").is_in(sorted(levels))

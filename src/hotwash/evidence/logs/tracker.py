@@ -25,10 +25,11 @@ class FileTracker:
         self._previous: datetime | None = None
         self._first_backwards: int | None = None
 
-    def count(self, classified: pl.DataFrame) -> None:
-        """Count lines by status (records are counted by :meth:`keep`, after the window)."""
-        self.stats.lines += classified.height
-        tally = classified.group_by("status").len()
+    def count(self, lines: int, others: pl.DataFrame) -> None:
+        """Count ``lines``, and ``others`` (lines that start no record) by status; records
+        are counted by :meth:`keep`, after the window."""
+        self.stats.lines += lines
+        tally = others.group_by("status").len()
         for status, number in tally.iter_rows():
             if status == CONTINUATION:
                 self.stats.continuation_lines += number

@@ -51,5 +51,20 @@ def localise(ts: pl.Expr, zone: str) -> tuple[pl.Expr, pl.Expr]:
     return utc, earliest != latest
 
 
+def to_utc(ts: pl.Series, zone: str) -> tuple[pl.Series, pl.Series]:
+    """(UTC time, ambiguous) for naive local ``ts``, worked out once per distinct minute
+    (zones change offset on whole minutes) and spread back over the rows."""
+    if zone == "UTC":
+        return ts, pl.repeat(False, ts.len(), eager=True)
+    frame = pl.DataFrame({"ts": ts}).with_columns(minute=pl.col("ts").dt.truncate("1m"))
+    utc, ambiguous = localise(pl.col("minute"), zone)
+    minutes = frame.select(pl.col("minute").unique()).with_columns(
+        utc=utc, ambiguous=ambiguous.fill_null(False)
+    )
+    joined = frame.join(minutes, on="minute", how="left", maintain_order="left")
+    moved = joined.select(pl.col("utc") + (pl.col("ts") - pl.col("minute")))
+    return moved.to_series().alias("ts"), joined["ambiguous"]
+
+
 def describe(zone: tzinfo) -> str:
     return zone_name(zone)

@@ -16,8 +16,12 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import polars as pl
+
+if TYPE_CHECKING:
+    from hotwash.evidence.logs.formats.fast import Fast
 
 LINE = "line"
 TEXT = "text"
@@ -135,6 +139,12 @@ def after_head(text: pl.Expr, fields: pl.Expr) -> pl.Expr:
     return text.str.slice(fields.struct.field("head").str.len_chars())
 
 
+def without_head(text: pl.Expr, pattern: str) -> pl.Expr:
+    """:func:`after_head` for a line ``pattern`` matches, without capturing: the match
+    is the head, so removing it leaves the same text, found by a fast DFA."""
+    return text.str.replace(ascii_classes(pattern), "")
+
+
 class LogFormat:
     """A line-oriented log format. Subclasses set the class attributes and ``columns``."""
 
@@ -152,6 +162,15 @@ class LogFormat:
 
     def columns(self, text: pl.Expr) -> Columns:
         raise NotImplementedError
+
+    def fast(self, text: pl.Expr) -> Fast | None:
+        """The usual layout read cheaply (see :mod:`.fast`); None: every line takes
+        :meth:`columns`."""
+        return None
+
+    def message_of(self, text: pl.Expr) -> pl.Expr:
+        """The message of record lines, for the few whose templates are mined."""
+        return self.columns(text).message
 
     def continues(self, text: pl.Expr) -> pl.Expr:
         return text.str.contains(self.continuation) if self.continuation else pl.lit(False)

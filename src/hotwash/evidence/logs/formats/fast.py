@@ -1,0 +1,114 @@
+"""The fast path: a format's usual layout read cheaply, every other line read exactly.
+
+Nearly all lines of a log share one layout. A format describes that layout as a
+:class:`Fast`: cheap expressions (one-pass anchored regexes, literal searches,
+slices) evaluated over every line. A line the fast path does not accept is read by
+the format's full ``columns``, which stay the reference: the fast path changes
+speed, never results, and the tests check that both agree line by line.
+
+Work is done once per distinct value wherever values repeat:
+
+- times are split into a minute ``key`` (the text up to the minute, with its zone),
+  parsed once per distinct key, and the microseconds within that minute (``sub``);
+  or given as microseconds since 1970 (``epoch``);
+- a level or service is first cut out as a short raw window, then decoded (and
+  checked) per distinct window by a :class:`Field`.
+
+Work shared by several expressions (a regex match, a search position) is a *step*:
+a named column computed first, which the expressions then read. polars' common
+subexpression elimination does not reliably catch these, and a capturing regex
+evaluated once per field would undo the gain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from hotwash.evidence.logs import clock, levels
+
+MICROS = 1_000_000
+MINUTE_MICROS = 60 * MICROS
+KeyTime = Callable[[pl.Expr], tuple[pl.Expr, pl.Expr]]
+# raw window -> (value, readable): readable false sends the line to the full parse.
+Decode = Callable[[pl.Expr], tuple[pl.Expr, pl.Expr]]
+Steps = tuple[dict[str, pl.Expr], ...]
+
+# An ISO 8601 time as loggers write it: one-pass (each byte decides the branch),
+# so polars captures its groups with a fast DFA.
+ISO_GROUPS = (
+    r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})[T ](?P<hm>[0-9]{2}:[0-9]{2}):(?P<sec>[0-5][0-9])"
+    r"(?:[.,](?P<frac>[0-9]{1,9}))?(?P<zone>[Zz]|[+-][0-9]{2}(?::?[0-9]{2})?)?"
+)
+
+
+def _null() -> pl.Expr:
+    return pl.lit(None, pl.String)
+
+
+def _nothing(raw: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
+    return pl.lit(None, pl.String), pl.lit(True)
+
+
+def readable(normalise: Callable[[pl.Expr], pl.Expr]) -> Decode:
+    """A decoder for raw values that are always readable (captured by a strict regex)."""
+    return lambda raw: (normalise(raw), pl.lit(True))
+
+
+@dataclass(frozen=True)
+class Field:
+    """A raw per-line window and how to decode it, once per distinct window."""
+
+    raw: pl.Expr = field(default_factory=_null)
+    decode: Decode = _nothing
+
+
+@dataclass(frozen=True)
+class Fast:
+    """Cheap per-line expressions for lines in a format's usual layout.
+
+    ``recognised``: the line is in this layout (all an envelope asks of an inner
+    format); ``ok``: it also starts a record, timed by ``key`` and ``sub`` (or by
+    ``epoch``, where that is not null). ``checks`` are further fields that must be
+    readable for the fast reading to stand.
+    """
+
+    recognised: pl.Expr
+    ok: pl.Expr
+    key: pl.Expr
+    sub: pl.Expr
+    key_time: KeyTime
+    level: Field = field(default_factory=Field)
+    service: Field = field(default_factory=Field)
+    checks: tuple[Field, ...] = ()
+    epoch: pl.Expr = field(default_factory=lambda: pl.lit(None, pl.Int64))
+    steps: Steps = ()
+
+
+def words(raw: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
+    """Decode a level captured as a word (``ERROR``, ``warn``...)."""
+    return levels.from_word(raw), pl.lit(True)
+
+
+def iso_key(date: pl.Expr, hm: pl.Expr, zone: pl.Expr) -> pl.Expr:
+    """The minute of an ISO time as text :func:`clock.iso` reads the way it reads the
+    whole time (same separator, same zone)."""
+    return pl.concat_str(date, pl.lit("T"), hm, pl.lit(":00"), zone.fill_null(""))
+
+
+def sub_minute(sec: pl.Expr, frac: pl.Expr) -> pl.Expr:
+    """Microseconds within the minute; digits past the sixth are dropped, as polars does."""
+    micros = frac.str.pad_end(6, "0").str.slice(0, 6).cast(pl.Int64, strict=False)
+    return sec.cast(pl.Int64, strict=False) * MICROS + micros.fill_null(0)
+
+
+def iso_parts(groups: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
+    """(key, sub) from a struct with the :data:`ISO_GROUPS` fields."""
+    part = groups.struct.field
+    return iso_key(part("date"), part("hm"), part("zone")), sub_minute(part("sec"), part("frac"))
+
+
+def iso_key_time(key: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
+    return clock.iso(key)

@@ -1,0 +1,81 @@
+"""Split a block of bytes into a column of lines, and tell whether any line can be binary.
+
+polars' CSV reader splits fastest (multi-threaded, no Python objects): it is given
+a separator byte the block does not hold. Its result is checked (every byte kept,
+or at least one row per newline) and Python's split is the fallback, so odd blocks
+(a byte-order mark, empty trailing lines, the separator itself) still split exactly.
+Decoding is lossy: invalid UTF-8 becomes U+FFFD, so such lines can be recognised.
+
+A block is *clean* when no line can hold binary data (control bytes other than
+whitespace and ESC, U+FFFD): then the per-line binary test is skipped. The check
+runs on the raw bytes with numpy, which is much cheaper than a regex over lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import polars as pl
+
+from hotwash.evidence.logs.formats.base import TEXT
+
+_SEPARATOR = b"\x1f"
+_BOM = b"\xef\xbb\xbf"
+_REPLACEMENT = "\ufffd".encode()
+_ALLOWED_CONTROLS = np.array([0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B], dtype=np.uint8)
+
+
+@dataclass(frozen=True)
+class Split:
+    text: pl.Series
+    clean: bool
+
+
+def split_lines(data: bytes) -> Split:
+    """The lines of ``data`` (no trailing newline expected), ``\\r`` endings dropped."""
+    if data and not data.isspace() and _SEPARATOR not in data and not data.startswith(_BOM):
+        strict = _read(data, "utf8")
+        lines = strict if strict is not None else _read(data, "utf8-lossy")
+        if lines is not None and (
+            _every_byte_kept(lines, data) or lines.len() == data.count(b"\n") + 1
+        ):
+            return Split(_without_cr(lines, data), clean=strict is not None and _clean(data))
+    text = data.decode("utf-8", errors="replace").split("\n")
+    return Split(pl.Series(TEXT, text, dtype=pl.String).str.strip_suffix("\r"), clean=False)
+
+
+def _read(data: bytes, encoding: str) -> pl.Series | None:
+    try:
+        frame = pl.read_csv(
+            data,
+            has_header=False,
+            separator=_SEPARATOR.decode(),
+            quote_char=None,
+            new_columns=[TEXT],
+            infer_schema=False,
+            encoding=encoding,  # type: ignore[arg-type]
+        )
+    except pl.exceptions.ComputeError:  # not valid UTF-8 (strict reading)
+        return None
+    return frame.to_series()
+
+
+def _every_byte_kept(lines: pl.Series, data: bytes) -> bool:
+    """Each byte is in a line or is one of the newlines between them (empty lines are null)."""
+    kept = lines.str.len_bytes().sum()
+    return isinstance(kept, int) and kept + lines.len() - 1 == len(data)
+
+
+def _without_cr(lines: pl.Series, data: bytes) -> pl.Series:
+    lines = lines.fill_null("")
+    return lines.str.strip_suffix("\r") if b"\r" in data else lines
+
+
+def _clean(data: bytes) -> bool:
+    """No control byte but whitespace and ESC, no DEL, no U+FFFD (data is valid UTF-8)."""
+    if b"\x7f" in data or (not data.isascii() and _REPLACEMENT in data):
+        return False
+    raw = np.frombuffer(data, dtype=np.uint8)
+    controls = raw[raw < 0x20]
+    return bool(np.isin(controls, _ALLOWED_CONTROLS).all())

@@ -1,0 +1,181 @@
+"""Delays and impact: the detection and mitigation delays stated, agreeing with the
+timeline, and impact given in numbers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import timedelta
+
+from hotwash.errors import ValidationError
+from hotwash.lint.context import LintContext
+from hotwash.lint.finding import Severity
+from hotwash.lint.rule import Hit, rule
+from hotwash.postmortem import Family
+from hotwash.times import format_duration, parse_duration
+
+# "502s" is a status code, not 8m 22s.
+_DURATION = (
+    r"(?P<dur>(?:(?<![\w.])(?![1-5]\d\ds\b)\d+(?:\.\d+)?\s*-?\s*(?:hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)\b[ ,]*"
+    r"(?:and\s+)?){1,3})"
+)
+_LABELS = {
+    "detection": r"time\s+to\s+(?:detect(?:ion)?|discover\w*|notice|alert)|detection\s+(?:delay|"
+    r"time|gap|lag)|\bm?ttd\b|(?:detected|noticed|discovered|alerted)\s+(?:after|within|in)\b|"
+    r"alert(?:ing)?\s+delay",
+    "mitigation": r"time\s+to\s+(?:mitigat\w*|recover\w*|restor\w*|repair|fix)|"
+    r"(?:mitigation|recovery|restoration)\s+(?:delay|time)|\bm?tt[mf]\b|"
+    r"(?:mitigated|recovered|restored)\s+(?:after|within|in)\b",
+    "resolution": r"time\s+to\s+resol\w*|resolution\s+(?:delay|time)|\bm?ttr\b|"
+    r"resolved\s+(?:after|within|in)\b",
+    "duration": r"(?:outage|impact|disruption|downtime|degradation|incident)\s+(?:lasted|of|"
+    r"for)\b|\bduration\b|\blasted\b",
+}
+# How far after its label a statement's figure may be ("Time to detect (impact -> alert): 4m").
+_REACH = {"detection": 80, "mitigation": 80, "resolution": 80, "duration": 25}
+_STATEMENT = re.compile(
+    "|".join(
+        rf"(?P<{kind}>{label})[^\n.]{{0,{_REACH[kind]}}}?"
+        + _DURATION.replace("dur>", f"{kind}_dur>")
+        for kind, label in _LABELS.items()
+    )
+    + rf"|{_DURATION.replace('dur>', 'pre_dur>')}\s*-?\s*(?:minute|hour)?s?\s*"
+    r"(?P<pre>outage|disruption|degradation|downtime|of\s+impact)",
+    re.IGNORECASE,
+)
+_LABEL_ONLY = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _LABELS.items()), re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    kind: str  # detection | mitigation | resolution | duration
+    delay: timedelta
+    line: int
+    column: int
+
+
+def statements(context: LintContext) -> list[Statement]:
+    return context.memo("delay-statements", _find_statements)
+
+
+def _find_statements(context: LintContext) -> list[Statement]:
+    found = []
+    for match in _STATEMENT.finditer(context.text_without_code):
+        kind = next(k for k in (*_LABELS, "pre") if match.group(k) is not None)
+        try:
+            delay = parse_duration(match.group(f"{kind}_dur").replace("-", " ").strip(" ,"))
+        except ValidationError:
+            continue
+        line, column = context.position(match.start())
+        found.append(Statement("duration" if kind == "pre" else kind, delay, line, column))
+    return found
+
+
+def _stated(context: LintContext, kinds: set[str]) -> bool:
+    if any(s.kind in kinds for s in statements(context)):
+        return True
+    # A label waiting for its figure ("Detection delay: [TODO: ...]") is the placeholder's job.
+    for match in _LABEL_ONLY.finditer(context.text_without_code):
+        kind = next(k for k in _LABELS if match.group(k) is not None)
+        if kind in kinds and context.position(match.start())[0] in context.pending_lines:
+            return True
+    return False
+
+
+def _in_section_with_duration(context: LintContext, family: Family) -> bool:
+    duration = re.compile(_DURATION, re.IGNORECASE)
+    return any(duration.search(p.masked) for p in context.prose_in(family))
+
+
+@rule(
+    "delays/not-stated",
+    Severity.WARNING,
+    "The detection or mitigation delay is not stated",
+    why="The timeline exists to make two delays visible: how long impact went unnoticed, and "
+    "how long it took to stop it. Both are measurable and both get action items.",
+    hint='state them, e.g. "Time to detect: 4 min. Time to mitigate: 41 min."',
+    bad="## Summary\n\nCheckout failed after a deploy and was rolled back.\n",
+    good="## Summary\n\nCheckout failed after a deploy. Time to detect: 4 min; time to "
+    "mitigate: 41 min.\n",
+)
+def not_stated(context: LintContext) -> Iterator[Hit]:
+    detection = _stated(context, {"detection"}) or _in_section_with_duration(
+        context, Family.DETECTION
+    )
+    mitigation = _stated(context, {"mitigation", "resolution", "duration"}) or _in_section_with_duration(
+        context, Family.RESPONSE
+    )
+    missing = [name for name, ok in (("detection", detection), ("mitigation", mitigation)) if not ok]
+    if missing:
+        yield Hit.document(f"the {' and '.join(missing)} delay is not stated")
+
+
+_COMPARED = {
+    "detection": (("impact_start", "detected"),),
+    "mitigation": (("impact_start", "mitigated"), ("detected", "mitigated")),
+    "resolution": (("impact_start", "resolved"), ("detected", "resolved"), ("impact_start", "mitigated")),
+    "duration": (("impact_start", "mitigated"), ("impact_start", "resolved")),
+}
+
+
+@rule(
+    "delays/mismatch",
+    Severity.ERROR,
+    "A stated delay disagrees with the timeline",
+    why="A summary saying 'detected in 7 minutes' when the timeline shows 12 is the number "
+    "everyone quotes; it must match the evidence.",
+    hint="recompute the delay from the marked timeline rows, or fix the row",
+    bad="## Summary\n\nTime to detect: 7 min.\n\n## Timeline (UTC)\n\n"
+    "- 10:00 **[impact start]** errors begin\n- 10:12 **[detected]** alert fires\n",
+    good="## Summary\n\nTime to detect: 12 min.\n\n## Timeline (UTC)\n\n"
+    "- 10:00 **[impact start]** errors begin\n- 10:12 **[detected]** alert fires\n",
+)
+def mismatch(context: LintContext) -> Iterator[Hit]:
+    tolerance = timedelta(minutes=context.limits.delay_tolerance_minutes)
+    for statement in statements(context):
+        actual = [context.chronology.delay(*pair) for pair in _COMPARED[statement.kind]]
+        known = [delay for delay in actual if delay is not None]
+        if known and all(abs(d - statement.delay) > max(tolerance, d * 0.2) for d in known):
+            said, shown = format_duration(statement.delay), format_duration(known[0])
+            message = f"{statement.kind} stated as {said}; the timeline shows {shown}"
+            yield Hit(statement.line, statement.column, message)
+
+
+_VAGUE_IMPACT = re.compile(
+    r"\b(?:some|a\s+few|several|many|a\s+number\s+of|lots\s+of|a\s+lot\s+of|numerous|certain)\s+"
+    r"(?:users|customers|requests|people|clients|merchants|orders|accounts|tenants|calls|"
+    r"transactions|payments)\b|\ba\s+while\b|\bsome\s+(?:time|downtime)\b|\bfor\s+a\s+bit\b",
+    re.IGNORECASE,
+)
+
+
+@rule(
+    "impact/not-quantified",
+    Severity.WARNING,
+    "Impact is not quantified",
+    why="'Some users for a while' cannot be compared, prioritised or checked against the SLO. "
+    "How many, what share, how long, what it cost.",
+    hint="give numbers: requests failed, users affected, minutes, money, SLO budget used",
+    bad="## Impact\n\nSome users could not check out for a while.\n",
+    good="## Impact\n\n14% of checkout requests (about 2,300 orders) failed for 23 minutes.\n",
+)
+def not_quantified(context: LintContext) -> Iterator[Hit]:
+    families = (Family.IMPACT,) if context.document.section(Family.IMPACT) else (Family.SUMMARY,)
+    section = context.document.section(families[0])
+    prose = context.prose_in(*families)
+    if section is None or not prose:
+        return
+    if not any(re.search(r"\d", p.masked) for p in prose):
+        yield Hit.at(section.heading, 0, "the impact has no numbers")
+        return
+    for piece in prose:
+        for match in _VAGUE_IMPACT.finditer(piece.masked):
+            if not re.search(r"\d", _sentence_around(piece.masked, match.start())):
+                yield Hit.at(piece.span, match.start(), f"vague impact {match.group()!r}")
+
+
+def _sentence_around(text: str, offset: int) -> str:
+    start = max(text.rfind(". ", 0, offset), text.rfind("\n", 0, offset)) + 1
+    end = text.find(". ", offset)
+    return text[start : end if end >= 0 else len(text)]

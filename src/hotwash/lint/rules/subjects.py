@@ -1,0 +1,126 @@
+"""Who failed at what: a subject followed by a failure verb, classified once per document.
+
+"Dana forgot to rotate the key", "the on-call engineer did not check the dashboard",
+"on-call failed to react", "@lee broke checkout". The subject is classified by
+:class:`~hotwash.lint.people.People`; the failure by its verb. "The switch failed to
+learn routes" has a thing as subject and is nobody's failure; "did not have/know"
+describes missing information, not a lapse.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+
+from hotwash.lint.context import LintContext
+from hotwash.lint.people import GROUP, ROLE, SubjectKind
+from hotwash.lint.prose import Prose
+
+__all__ = ["Failure", "FailureKind", "failures"]
+
+
+class FailureKind(enum.Enum):
+    HUMAN = "human"  # only people do this: forgot, overlooked, did not notice
+    LAPSE = "lapse"  # failed to / did not + a verb anyone might fail at
+    NEUTRAL = "neutral"  # broke, caused, deleted: people and systems alike
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    prose: Prose
+    offset: int
+    subject: str
+    subject_kind: SubjectKind
+    kind: FailureKind
+    words: str  # the failure as written: "failed to react", "missed"
+
+
+_ADVERBS = (
+    r"(?:(?:also|then|again|just|simply|completely|apparently|unfortunately|clearly|obviously|"
+    r"still|initially|later|subsequently|had|has|have|was|were|(?P<oops>accidentally|mistakenly|"
+    r"inadvertently|carelessly|wrongly))\s+)*"
+)
+_HUMAN = (
+    r"forgot|forgotten|overlooked|misread|mistyped|fat-?fingered|messed\s+up|screwed\s+up|"
+    r"botched|blundered|made\s+(?:a|an)\s+(?:\w+\s+)?(?:mistake|error|typo|blunder)|"
+    r"dropped\s+the\s+ball|(?:was|were)\s+(?:careless|negligent|sloppy|asleep|distracted|lazy|"
+    r"inattentive|complacent)|ignored\s+(?:the\s+)?(?:alerts?|pages?|warnings?|runbook|process|"
+    r"procedure|checklist)|(?:wasn[’']t|was\s+not)\s+paying\s+attention"
+)
+_NEUTRAL = (
+    r"broke|caused|took\s+down|brought\s+down|misconfigured|wiped|corrupted|ignored|missed|"
+    r"blew\s+up|pushed\s+(?:a|the)\s+(?:bad|broken|faulty|buggy|wrong)"
+)
+_OOPS = "".join(
+    f"(?<={word} )" if i == 0 else f"|(?<={word} )"
+    for i, word in enumerate(("accidentally", "mistakenly", "inadvertently", "carelessly", "wrongly"))
+)
+_PATTERN = re.compile(
+    rf"(?<![\w@-])(?P<subject>@[A-Za-z0-9][\w.-]*|{GROUP}|{ROLE}|(?-i:[A-Z][a-z]+"
+    rf"(?:[ -][A-Z][a-z]+)?))\s+{_ADVERBS}(?:(?P<lapse>failed\s+to|fails\s+to|neglected\s+to|"
+    rf"forgot\s+to|omitted\s+to|did\s+not|didn[’']t|never)\s+(?P<verb>[a-z-]+)"
+    rf"|(?P<human>{_HUMAN})|(?P<neutral>{_NEUTRAL})|(?:{_OOPS})(?P<acted>[a-z]+))\b",
+    re.IGNORECASE,
+)
+# Verbs whose failure is a person's: "did not notice" (a cache does not notice things).
+HUMAN_VERBS = frozenset(
+    "notice realize realise understand remember bother think consider double-check tell ask "
+    "inform follow read review test check look pay wait confirm mention coordinate escalate "
+    "communicate care listen".split()
+)
+# "did not have/know/get" describes missing information or tools, not a lapse.
+_ABSENCE = frozenset("have know receive get own exist need see hear".split())
+_FORGOT = frozenset({"forgot to", "neglected to", "omitted to"})
+_DETERMINERS = frozenset("the a an our their its this that these those his her my your".split())
+
+
+def failures(context: LintContext) -> list[Failure]:
+    """Every subject-failure pair in the document's prose (shared by the blame rules)."""
+    return context.memo("failures", _scan)
+
+
+def _scan(context: LintContext) -> list[Failure]:
+    found = []
+    for prose, match, local in context.search(_PATTERN):
+        failure = _classify(context, prose, match, local)
+        if failure is not None:
+            found.append(failure)
+    return found
+
+
+def _classify(
+    context: LintContext, prose: Prose, match: re.Match[str], local: int
+) -> Failure | None:
+    subject = match.group("subject")
+    verb = (match.group("verb") or "").lower()
+    kind = context.people.kind(subject)
+    if verb in _ABSENCE or _inside_proper_noun(context, prose.masked, local, kind):
+        return None
+    lapse = (match.group("lapse") or "").lower()
+    if match.group("human") or match.group("oops") or verb in HUMAN_VERBS or lapse in _FORGOT:
+        failure = FailureKind.HUMAN
+    elif match.group("lapse"):
+        failure = FailureKind.LAPSE
+    else:
+        failure = FailureKind.NEUTRAL
+    words = match.group()[len(subject) :].strip()
+    return Failure(prose, local, subject, kind, failure, words)
+
+
+def _inside_proper_noun(context: LintContext, text: str, offset: int, kind: SubjectKind) -> bool:
+    # "the Gateway failed to" names a thing; so does "Google Cloud failed to". "Then Dana
+    # forgot" does not: "then" is a word the document also writes in lower case.
+    if kind not in {SubjectKind.NAME, SubjectKind.PERSON} or text[offset] == "@":
+        return False
+    before = text[max(0, offset - 30) : offset].split()
+    if not before:
+        return False
+    previous = before[-1]
+    if previous.lower() in _DETERMINERS:
+        return True
+    return previous[:1].isupper() and previous.isalpha() and not _common(context, previous)
+
+
+def _common(context: LintContext, word: str) -> bool:
+    return word.lower() in context.people.lowercase_words
