@@ -15,7 +15,7 @@ from hotwash.errors import ConflictError, IncidentNotFoundError
 from hotwash.evidence.attached import AttachedEvidence, Digest, Inspection, Shape
 from hotwash.incidents.service import Declaration, IncidentService
 from hotwash.incidents.severity import Severity
-from hotwash.store import SqlStore, open_store
+from hotwash.store import SCHEMA_HEAD, SqlStore, open_store
 from hotwash.store.schema import alembic_config, current_revision
 from hotwash.store.urls import parse_store_url
 
@@ -159,9 +159,9 @@ def test_migration_0002_applies_on_top_of_0001_and_keeps_the_data(store_url: str
     finally:
         engine.dispose()
 
-    with open_store(store_url) as store:  # migrates to head
+    with open_store(store_url) as store:  # migrates to head, through 0002
         with store.engine.connect() as connection:
-            assert current_revision(connection) == "0002"
+            assert current_revision(connection) == SCHEMA_HEAD
         with store.transaction() as repo:
             assert [i.title for i in repo.list_incidents()] == ["Old"]
             assert repo.add_evidence(_evidence("INC-2026-0001")).seq == 1

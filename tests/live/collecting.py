@@ -20,7 +20,9 @@ from hotwash.timeline.build import build_timeline
 from hotwash.timeline.collect import collect
 from hotwash.timeline.model import Timeline
 
-RECORDED_WINDOW = Window(datetime(2024, 5, 14, 9, 0, tzinfo=UTC), datetime(2024, 5, 14, 10, 0, tzinfo=UTC))
+RECORDED_WINDOW = Window(
+    datetime(2024, 5, 14, 9, 0, tzinfo=UTC), datetime(2024, 5, 14, 10, 0, tzinfo=UTC)
+)
 
 
 def settings_of(tree: dict[str, Any]) -> Settings:

@@ -9,42 +9,24 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from exporter import Exporter, Scenario
+from monitoring import (
+    ALERT_RULES,
+    BAD_MINUTES,
+    QUIET_MINUTES,
+    Monitoring,
+    Server,
+    Unavailable,
+    live_config,
+    start_alertmanager,
+    start_prometheus,
+    stop,
+)
 
 from clirun import Run
-from exporter import Exporter, Scenario
-from monitoring import Server, Unavailable, start_alertmanager, start_prometheus, stop
-
-ALERT_RULES = """\
-groups:
-- name: checkout
-  rules:
-  - alert: CheckoutErrorRatioHigh
-    expr: >
-      sum(irate(app_http_requests_total{code=~"5.."}[5m]))
-      / sum(irate(app_http_requests_total[5m])) > 0.1
-    labels: {severity: page, service: checkout}
-    annotations: {summary: "checkout error ratio above 10%"}
-"""
-ERROR_RATIO = (
-    'sum(rate(app_http_requests_total{code=~"5.."}[1m])) / sum(rate(app_http_requests_total[1m]))'
-)
-# The scenario: ten minutes of samples ending about now, errors from minute seven on.
-QUIET_MINUTES, BAD_MINUTES = 7, 3
-
-
-@dataclass
-class Monitoring:
-    prometheus: Server
-    alertmanager: Server
-    exporter: Exporter
-
-    @property
-    def onset(self) -> float:
-        return self.exporter.scenario.onset
 
 
 @pytest.fixture(scope="session")
@@ -74,25 +56,10 @@ def _stop_all(servers: list[Server], exporter: Exporter) -> None:
     exporter.stop()
 
 
-def live_config(monitoring: Monitoring) -> str:
-    return f"""
-[sources]
-timeout_seconds = 5
-retries = 1
-
-[sources.prometheus]
-url = "{monitoring.prometheus.url}"
-
-[sources.alertmanager]
-url = "{monitoring.alertmanager.url}"
-
-[services.checkout.queries]
-error_ratio = '{ERROR_RATIO}'
-"""
-
-
 @pytest.fixture
-def live_workspace(run: Run, tmp_path: Path, monitoring: Monitoring, monkeypatch: pytest.MonkeyPatch) -> Path:
+def live_workspace(
+    run: Run, tmp_path: Path, monitoring: Monitoring, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     root = tmp_path / "ws"
     assert run("init", str(root)).code == 0
     with (root / "hotwash.toml").open("a") as config:

@@ -46,7 +46,11 @@ class Exporter:
             moment = max(min(wanted, time.time() - 1.0), self.last_sample + 0.001)
             self.served += 1
             self.last_sample = moment
-            share = self.scenario.incident_share if moment >= self.scenario.onset else self.scenario.baseline_share
+            share = (
+                self.scenario.incident_share
+                if moment >= self.scenario.onset
+                else self.scenario.baseline_share
+            )
             errors = round(self.scenario.requests * share)
             self.error_total += errors
             self.ok_total += self.scenario.requests - errors

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
+from exporter import Exporter
 
 HOST = "127.0.0.1"
 READY_SECONDS = 30.0
@@ -66,6 +67,7 @@ def start_alertmanager() -> Server:
         'route: {receiver: "null", group_wait: 0s, group_interval: 1s, repeat_interval: 1h}\n'
         'receivers: [{name: "null"}]\n'
     )
+
     def command(port: int) -> list[str]:
         return [binary, f"--config.file={workdir / 'alertmanager.yml'}",
                 f"--storage.path={workdir / 'data'}", f"--web.listen-address={HOST}:{port}",
@@ -85,9 +87,11 @@ def start_prometheus(target: str, alertmanager: str, rules: str) -> Server:
         f'alerting: {{alertmanagers: [{{static_configs: [{{targets: ["{alertmanager}"]}}]}}]}}\n'
         f'scrape_configs: [{{job_name: app, static_configs: [{{targets: ["{target}"]}}]}}]\n'
     )
+
     def command(port: int) -> list[str]:
         return [binary, f"--config.file={workdir / 'prometheus.yml'}",
-                f"--storage.tsdb.path={workdir / 'data'}", f"--web.listen-address={HOST}:{port}"]  # fmt: skip
+                f"--storage.tsdb.path={workdir / 'data'}",
+                f"--web.listen-address={HOST}:{port}"]  # fmt: skip
 
     return _start("prometheus", command, workdir, "/-/ready")
 
@@ -135,3 +139,49 @@ def _wait_ready(server: Server, path: str) -> bool:
             pass
         time.sleep(0.1)
     return False
+
+
+ALERT_RULES = """\
+groups:
+- name: checkout
+  rules:
+  - alert: CheckoutErrorRatioHigh
+    expr: >
+      sum(irate(app_http_requests_total{code=~"5.."}[5m]))
+      / sum(irate(app_http_requests_total[5m])) > 0.1
+    labels: {severity: page, service: checkout}
+    annotations: {summary: "checkout error ratio above 10%"}
+"""
+ERROR_RATIO = (
+    'sum(rate(app_http_requests_total{code=~"5.."}[1m])) / sum(rate(app_http_requests_total[1m]))'
+)
+# The scenario: ten minutes of samples ending about now, errors from minute seven on.
+QUIET_MINUTES, BAD_MINUTES = 7, 3
+
+
+@dataclass
+class Monitoring:
+    prometheus: Server
+    alertmanager: Server
+    exporter: Exporter
+
+    @property
+    def onset(self) -> float:
+        return self.exporter.scenario.onset
+
+
+def live_config(monitoring: Monitoring) -> str:
+    return f"""
+[sources]
+timeout_seconds = 5
+retries = 1
+
+[sources.prometheus]
+url = "{monitoring.prometheus.url}"
+
+[sources.alertmanager]
+url = "{monitoring.alertmanager.url}"
+
+[services.checkout.queries]
+error_ratio = '{ERROR_RATIO}'
+"""

@@ -20,22 +20,28 @@ from urllib.parse import parse_qsl, urlsplit
 
 import httpx
 
-RECORDED = Path(__file__).resolve().parents[1] / "fixtures" / "recorded"
+HERE = Path(__file__).resolve().parent
+RECORDED = HERE.parent / "fixtures" / "recorded"
 
 
 @dataclass
 class Recording:
     exchanges: list[dict[str, Any]]
     seen: list[str] = field(default_factory=list)
+    requests: list[httpx.Request] = field(default_factory=list)
 
     @classmethod
     def load(cls, *names: str) -> Recording:
+        """Recordings by name under ``tests/fixtures/recorded/`` or ``tests/live/recordings/``."""
         exchanges = []
         for name in names:
-            exchanges += json.loads((RECORDED / name).read_text())["exchanges"]
+            path = RECORDED / name if (RECORDED / name).exists() else HERE / "recordings" / name
+            exchanges += json.loads(path.read_text())["exchanges"]
         return cls(exchanges)
 
-    def answer(self, method: str, path: str, params: dict[str, str], body: bytes) -> tuple[int, bytes]:
+    def answer(
+        self, method: str, path: str, params: dict[str, str], body: bytes
+    ) -> tuple[int, bytes]:
         self.seen.append(f"{method} {path}")
         for exchange in self.exchanges:
             if _matches(exchange["request"], method, path, params, body):
@@ -46,9 +52,12 @@ class Recording:
 
     def transport(self) -> httpx.MockTransport:
         def handle(request: httpx.Request) -> httpx.Response:
+            self.requests.append(request)
             params = dict(request.url.params)
             status, content = self.answer(request.method, request.url.path, params, request.content)
-            return httpx.Response(status, content=content, headers={"Content-Type": "application/json"})
+            return httpx.Response(
+                status, content=content, headers={"Content-Type": "application/json"}
+            )
 
         return httpx.MockTransport(handle)
 
@@ -62,7 +71,9 @@ def replay_server(recording: Recording) -> Iterator[str]:
             parts = urlsplit(self.path)
             size = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(size) if size else b""
-            status, content = recording.answer(self.command, parts.path, dict(parse_qsl(parts.query)), body)
+            status, content = recording.answer(
+                self.command, parts.path, dict(parse_qsl(parts.query)), body
+            )
             self.send_response(status)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(content)))
@@ -83,7 +94,9 @@ def replay_server(recording: Recording) -> Iterator[str]:
         server.server_close()
 
 
-def _matches(pattern: dict[str, Any], method: str, path: str, params: dict[str, str], body: bytes) -> bool:
+def _matches(
+    pattern: dict[str, Any], method: str, path: str, params: dict[str, str], body: bytes
+) -> bool:
     if pattern["method"] != method or pattern["path"] != path:
         return False
     if any(params.get(key) != value for key, value in pattern.get("params", {}).items()):
@@ -105,7 +118,11 @@ def _narrowed(content: Any, params: dict[str, str], body: bytes) -> Any:
     request = json.loads(body) if body else {}
     if "sort" in request:
         low_text, high_text = _range(request)
-        hits = [h for h in content["hits"]["hits"] if low_text <= _epoch(h["_source"]["@timestamp"]) <= high_text]
+        hits = [
+            h
+            for h in content["hits"]["hits"]
+            if low_text <= _epoch(h["_source"]["@timestamp"]) <= high_text
+        ]
         return {**content, "hits": {**content["hits"], "hits": hits[: request["size"]]}}
     return content
 

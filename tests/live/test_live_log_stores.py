@@ -7,9 +7,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from collecting import RECORDED_WINDOW, collect_with, settings_of, timeline_of
+from replay import Recording
+
 from hotwash.incidents.milestones import Milestone
 from hotwash.live.state import Status
-from replay import Recording
 
 ONSET = datetime(2024, 5, 14, 9, 31, tzinfo=UTC)
 
@@ -49,7 +50,11 @@ def test_loki_counts_per_minute_then_pulls_error_lines_around_the_onset(tmp_path
 
 
 def test_loki_evidence_rebuilds_the_onset(tmp_path: Path) -> None:
-    run = collect_with(settings_of(loki_settings()), tmp_path / "c", Recording.load("loki/checkout.json").transport())
+    run = collect_with(
+        settings_of(loki_settings()),
+        tmp_path / "c",
+        Recording.load("loki/checkout.json").transport(),
+    )
     timeline = timeline_of(run)
     assert timeline.milestones[Milestone.IMPACT_START].at == ONSET
 
@@ -65,7 +70,11 @@ def test_elasticsearch_aggregates_per_minute_then_pulls_documents(tmp_path: Path
     samples = errors["data"]["result"][0]["values"]
     assert len(samples) == 60  # one per minute, zeros included
     assert samples[31] == [int(ONSET.timestamp()), "287"]  # as recorded
-    documents = [json.loads(line) for line in (folder / "checkout.elasticsearch.jsonl").read_text().splitlines()]
-    assert documents and all(doc["log"]["level"] == "error" for doc in documents)
+    documents = [
+        json.loads(line)
+        for line in (folder / "checkout.elasticsearch.jsonl").read_text().splitlines()
+    ]
+    assert documents
+    assert all(doc["log"]["level"] == "error" for doc in documents)
     assert recording.seen.count("POST /logs-*/_search") == outcome.record.requests
     assert timeline_of(run).milestones[Milestone.IMPACT_START].at == ONSET

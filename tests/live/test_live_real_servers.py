@@ -14,9 +14,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+from monitoring import Monitoring
 
 from clirun import Run
-from conftest import Monitoring
 
 WAIT_SECONDS = 60.0
 
@@ -99,3 +99,8 @@ def test_report_builds_a_timeline_from_live_servers_in_one_command(
     assert abs(impact.timestamp() - monitoring.onset) <= 60
     assert timeline["milestones"]["detected"] is not None
     assert (out / "timeline.md").read_text().startswith("# Timeline")
+    printed = made.out.splitlines()
+    assert printed[0] == str(out / "timeline.md")
+    if "Wrote the timeline only" not in made.err:  # postmortem drafting is installed
+        assert Path(printed[1]).parent == out
+        assert "Checkout failing" in Path(printed[1]).read_text()

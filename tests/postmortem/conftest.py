@@ -12,17 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from hotwash.cli import cli
-from hotwash.cli import postmortem_cmds
 from hotwash.demo.evidence import write_evidence
 from hotwash.postmortem.gather import Reading, read_evidence, rebuild
 from hotwash.redact import Redactor
 from hotwash.timeline.model import Timeline
-
-# Until hotwash.cli registers the postmortem commands itself (then this does nothing).
-for _command in postmortem_cmds.COMMANDS:
-    if _command.name not in cli.commands:
-        cli.add_command(_command)
 
 SECRETS = ("hunter2", "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8", "lee@example.com")
 

@@ -2,8 +2,9 @@
 
 A recording is a JSON file: ``{"exchanges": [{"request": {...}, "response": {...}}]}``.
 Each request names its method, path and query, the headers it must carry, a subset of
-its JSON body that must match, and text its body must contain (for multipart uploads
-and long Markdown). Requests must come in the recorded order.
+its JSON body that must match, and text its body must contain (in a JSON body: in its
+string values; otherwise, such as a multipart upload, in the raw body). Requests must
+come in the recorded order.
 """
 
 from __future__ import annotations
@@ -34,7 +35,9 @@ class Replay:
         return self.index == len(self.exchanges)
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
-        assert self.index < len(self.exchanges), f"unexpected request {request.method} {request.url}"
+        assert self.index < len(self.exchanges), (
+            f"unexpected request {request.method} {request.url}"
+        )
         exchange = self.exchanges[self.index]
         self.index += 1
         self.bodies.append(request.content)
@@ -50,11 +53,21 @@ def _check(request: httpx.Request, expected: dict[str, Any], number: int) -> Non
     assert dict(request.url.params) == expected.get("query", {}), where
     for name, value in expected.get("headers", {}).items():
         assert request.headers.get(name) == value, f"{where}: header {name}"
-    if "json" in expected:
-        _subset(json.loads(request.content), expected["json"], where)
     text = request.content.decode("utf-8", errors="replace")
+    if "json" in expected:
+        body = json.loads(request.content)
+        _subset(body, expected["json"], where)
+        text = "\n".join(_strings(body))  # "contains" looks inside the JSON string values
     for needle in expected.get("contains", []):
         assert needle in text, f"{where}: body lacks {needle!r}"
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _strings(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _strings(item)]
+    return [value] if isinstance(value, str) else []
 
 
 def _subset(actual: Any, expected: Any, where: str) -> None:

@@ -24,15 +24,18 @@ def _override(root: Path, name: str, text: str) -> None:
 def test_builtin_templates_are_listed_and_shown() -> None:
     catalog = Catalog()
     assert catalog.names() == sorted(BUILTIN)
-    assert "{% import \"_blocks.md.j2\" as b with context %}" in catalog.source("standard")
+    assert '{% import "_blocks.md.j2" as b with context %}' in catalog.source("standard")
     assert catalog.info("four-section").origin == "built-in"
     assert all(catalog.render(name, _context()).startswith("# ") for name in BUILTIN)
 
 
 def test_a_workspace_template_overrides_the_builtin_and_can_add_one(tmp_path: Path) -> None:
     _override(tmp_path, "quick", "# Ours: {{ title }}\n")
-    _override(tmp_path, "team-style", "{% import \"_blocks.md.j2\" as b with context %}\n"
-              "# {{ title }}\n\n{{ b.fields() }}\n")
+    _override(
+        tmp_path,
+        "team-style",
+        '{% import "_blocks.md.j2" as b with context %}\n# {{ title }}\n\n{{ b.fields() }}\n',
+    )
     catalog = Catalog(tmp_path)
     assert "team-style" in catalog.names()
     assert catalog.info("quick").origin.endswith("templates/postmortem/quick.md.j2")

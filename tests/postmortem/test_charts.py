@@ -19,17 +19,20 @@ def test_metrics_come_first_and_logs_fill_in(demo_timeline: Timeline) -> None:
     charts = {chart.kind: chart for chart in charts_for(demo_timeline, Redactor())}
     assert set(charts) == {ChartKind.ERROR_RATE, ChartKind.REQUEST_RATE}
     errors = charts[ChartKind.ERROR_RATE]
-    assert not errors.derived_from_logs and errors.unit == "%"
+    assert not errors.derived_from_logs
+    assert errors.unit == "%"
     assert errors.sources == ["prometheus-checkout-5xx-ratio.json"]
     assert float(np.nanmax(errors.lines[0].values)) > 30  # a ratio shown as a percentage
     requests = charts[ChartKind.REQUEST_RATE]
-    assert requests.derived_from_logs and requests.unit == "requests/min"
+    assert requests.derived_from_logs
+    assert requests.unit == "requests/min"
 
 
 def test_without_metrics_the_error_rate_comes_from_access_logs(demo_timeline: Timeline) -> None:
     logs_only = replace(demo_timeline, metrics=[])
     errors = next(c for c in charts_for(logs_only, Redactor()) if c.kind is ChartKind.ERROR_RATE)
-    assert errors.derived_from_logs and errors.unit == "%"
+    assert errors.derived_from_logs
+    assert errors.unit == "%"
     assert errors.lines[0].label == "5xx share of edge-nginx-access requests"
     during = errors.lines[0].values[(errors.lines[0].times >= 1773497100)]
     assert float(np.nanmax(during)) > 20
@@ -79,5 +82,6 @@ def test_charts_are_readable_and_deterministic(demo_timeline: Timeline, tmp_path
         assert label in svg, label
     assert "<dc:date>" not in svg  # no timestamp: reruns are byte-identical
     assert second.png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert second.peak_at is not None and second.peak_value is not None
+    assert second.peak_at is not None
+    assert second.peak_value is not None
     assert 35 < second.peak_value < 50

@@ -132,13 +132,16 @@ def test_charts_are_written_next_to_the_markdown_and_embedded(draft: Draft) -> N
     kinds = {chart.data.kind.value for chart in draft.charts}
     assert kinds == {"error-rate", "request-rate"}
     for chart in draft.charts:
-        assert chart.png.parent == draft.path.parent and chart.png.stat().st_size > 10_000
+        assert chart.png.parent == draft.path.parent
+        assert chart.png.stat().st_size > 10_000
         assert chart.svg.is_file()
         assert f"]({chart.png.name})" in draft.text
         assert f"[SVG]({chart.svg.name})" in draft.text
 
 
-def test_runbooks_of_the_affected_services_are_linked(tmp_path: Path, demo_timeline: Timeline) -> None:
+def test_runbooks_of_the_affected_services_are_linked(
+    tmp_path: Path, demo_timeline: Timeline
+) -> None:
     runbook = tmp_path / "docs" / "runbooks" / "checkout-runbook.md"
     runbook.parent.mkdir(parents=True)
     runbook.write_text("# Runbook: checkout\n")
@@ -165,14 +168,17 @@ def test_default_file_name_is_dated_and_slugged(demo_timeline: Timeline, tmp_pat
 
 def test_secrets_in_evidence_never_reach_the_draft(secret_bundle: Path, tmp_path: Path) -> None:
     from conftest import SECRETS
-
     from hotwash.postmortem.gather import Reading, read_evidence, rebuild
 
     redactor = Redactor()
     timeline = rebuild(read_evidence([secret_bundle], Reading(UTC)), redactor)
     for template in ("standard", "google-sre"):
         request = DraftRequest(
-            timeline, Settings(), tmp_path, output=tmp_path / f"{template}.md", template=template,
+            timeline,
+            Settings(),
+            tmp_path,
+            output=tmp_path / f"{template}.md",
+            template=template,
             redactor=redactor,
         )
         draft = write_draft(request, Catalog())
@@ -181,5 +187,6 @@ def test_secrets_in_evidence_never_reach_the_draft(secret_bundle: Path, tmp_path
             text = path.read_text()
             for secret in SECRETS:
                 assert secret not in text, (secret, path.name)
-    assert redactor.counts["password"] >= 1 and redactor.counts["email"] >= 1
+    assert redactor.counts["password"] >= 1
+    assert redactor.counts["email"] >= 1
     assert redactor.counts["github-token"] >= 1

@@ -14,6 +14,7 @@ import pytest
 from hotwash.config.settings import Settings
 from hotwash.postmortem.catalog import BUILTIN, Catalog
 from hotwash.postmortem.draft import DraftRequest, write_draft
+from hotwash.postmortem.placeholders import placeholders
 from hotwash.redact import Redactor
 from hotwash.timeline.model import Timeline
 
@@ -42,3 +43,13 @@ def test_draft_matches_golden_file(demo_timeline: Timeline, tmp_path: Path, temp
         golden.write_text(text, encoding="utf-8")
     assert golden.is_file(), f"no golden file {golden}; run with HOTWASH_UPDATE_GOLDEN=1"
     assert text == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("template", BUILTIN)
+def test_lint_reports_only_the_placeholders_of_a_fresh_draft(template: str) -> None:
+    """hotwash lint on a draft flags exactly what the author must fill in, nothing else."""
+    engine = pytest.importorskip("hotwash.lint.engine")
+    text = (GOLDEN / f"{template}.md").read_text(encoding="utf-8")
+    findings = engine.lint_text(text, path=f"{template}.md")
+    assert {finding.rule for finding in findings} == {"structure/placeholder"}
+    assert len(findings) == len(placeholders(text))

@@ -252,8 +252,10 @@ def test_unparseable_rows_are_reported_with_line_numbers_never_dropped() -> None
     assert [r.time for r in found.timeline] == ["10:00", "10:08", "10:12"]
     lines = MESSY.splitlines()
     problems = {(u.line, u.reason) for u in found.unparsed}
-    assert (lines.index("- around lunch - someone noticed the graphs") + 1,
-            "no time at the start") in problems
+    assert (
+        lines.index("- around lunch - someone noticed the graphs") + 1,
+        "no time at the start",
+    ) in problems
     assert (lines.index("| ?? | latency alert fired |") + 1, "placeholder time") in problems
     assert (lines.index("| | @bob |") + 1, "no action text") in problems
     assert [a.action for a in found.action_items] == ["Implement partial cache invalidation"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from store_helpers import make_incident
@@ -42,8 +42,12 @@ def test_every_field_is_saved(store: SqlStore, incident: Incident) -> None:
         due=date(2026, 4, 1),
         priority=Priority.P1,
         done_when="Deploys run a 10% canary for 15 minutes",
-        status=ActionStatus.IN_PROGRESS,
+        status=ActionStatus.DONE,
         ticket="OPS-1234",
+        factor=2,
+        created_at=datetime(2026, 3, 15, 9, 30, 0, 1, tzinfo=UTC),
+        closed_at=datetime(2026, 3, 20, 17, 0, tzinfo=UTC),
+        source="postmortems/2026-03-14.md#2",
     )
     with store.transaction() as repo:
         repo.save_action_item(changed)
@@ -64,6 +68,10 @@ def test_optional_fields_can_be_cleared(store: SqlStore, incident: Incident) -> 
         priority=Priority.P2,
         done_when="done",
         ticket="OPS-1",
+        factor=1,
+        created_at=datetime(2026, 3, 15, 9, 30, tzinfo=UTC),
+        closed_at=datetime(2026, 3, 16, 9, 30, tzinfo=UTC),
+        source="postmortems/x.md#1",
     )
     with store.transaction() as repo:
         repo.save_action_item(full)

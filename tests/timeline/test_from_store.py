@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from clirun import Run
 from hotwash.demo.evidence import write_evidence
@@ -107,6 +109,31 @@ def test_a_milestone_without_an_event_still_counts() -> None:
         "Milestone: impact start",
     )
     assert str(event.ref) == "INC-2026-0007 (incident record)"
+
+
+_MINUTES = st.integers(min_value=0, max_value=30)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    held=st.dictionaries(st.sampled_from(list(Milestone)), _MINUTES),
+    recorded=st.lists(st.tuples(st.sampled_from(list(Milestone)), _MINUTES), max_size=12),
+)
+def test_each_held_milestone_is_labelled_exactly_once_at_its_time(
+    held: dict[Milestone, int], recorded: list[tuple[Milestone, int]]
+) -> None:
+    events = [
+        _milestone(seq, utc(14, minute), milestone)
+        for seq, (milestone, minute) in enumerate(recorded, 1)
+    ]
+    incident = _incident(**{m.value: utc(14, minute) for m, minute in held.items()})
+
+    batch = store_batch(incident, events)
+
+    labelled = [(Milestone(e.labels[RECORDED]), e.at) for e in batch.events if RECORDED in e.labels]
+    assert sorted(labelled) == sorted(incident.milestones.items())
+    backed = {m for m, minute in recorded if held.get(m) == minute}
+    assert len(batch.events) == len(events) + len(set(held) - backed)
 
 
 # The whole command ---------------------------------------------------------------------------
@@ -286,3 +313,41 @@ def test_an_overridden_and_a_reopened_milestone_through_the_cli(
     texts = [e["event"] for e in events if e["source"] == "hotwash"]
     assert "Milestone: detected (superseded)" in texts
     assert "Milestone: resolved (superseded)" in texts
+
+
+def test_the_copy_is_read_once_the_original_is_gone(
+    run: Run, env: dict[str, str], tmp_path: Path
+) -> None:
+    deploys = tmp_path / "deploys.csv"
+    shutil.copy(DEPLOYS / "deploys.csv", deploys)
+    incident = _ok(run, "declare", "Checkout 502s", "--sev", "2", "--no-notify", env=env)
+    _ok(run, "evidence", "add", incident, str(deploys), "--copy", "--source-zone", "UTC", env=env)
+    deploys.unlink()
+
+    parsed = _timeline(run, incident, env)
+
+    (report,) = [f for f in parsed["files"] if f["path"] == "deploys.csv"]
+    assert report["format"] == "deploys csv"
+    assert report["records"] > 0
+    assert any(e["kind"] == "deploy" for e in parsed["events"])
+
+
+def test_each_item_is_read_in_the_zone_it_was_attached_with(
+    run: Run, env: dict[str, str], tmp_path: Path
+) -> None:
+    lines = "".join(f"2026-03-14 09:0{m}:00 ERROR payment failed id={m}\n" for m in range(5))
+    new_york, berlin = tmp_path / "ny", tmp_path / "de"
+    for folder in (new_york, berlin):
+        folder.mkdir()
+        (folder / "app.log").write_text(lines + f"# {folder.name}\n")
+    incident = _ok(run, "declare", "Checkout 502s", "--sev", "2", "--no-notify", env=env)
+    zone = ("--source-zone", "America/New_York")
+    _ok(run, "evidence", "add", incident, str(new_york / "app.log"), *zone, env=env)
+    _ok(run, "evidence", "add", incident, str(berlin / "app.log"), env=env)  # workspace zone
+
+    files = [f for f in _timeline(run, incident, env)["files"] if f["path"] == "app.log"]
+
+    assert [(f["assumed_zone"], f["first_time"]) for f in files] == [
+        ("America/New_York", "2026-03-14T13:00:00Z"),  # EDT since 8 March
+        ("Europe/Berlin", "2026-03-14T08:00:00Z"),
+    ]

@@ -6,7 +6,6 @@ import os
 from collections.abc import Iterator
 
 import pytest
-
 from redis_server import RedisServer, RedisUnavailable, start_redis
 
 

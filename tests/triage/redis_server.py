@@ -36,12 +36,15 @@ class RedisServer:
 def start_redis() -> RedisServer:
     binary = shutil.which("redis-server")
     if binary is None:
-        raise RedisUnavailable("redis-server not found on PATH; install Debian's redis-server package")
+        raise RedisUnavailable(
+            "redis-server not found on PATH; install Debian's redis-server package"
+        )
     workdir = Path(tempfile.mkdtemp(prefix="hotwash-redis-"))
     for _ in range(3):
         port = _free_port()
-        command = [binary, "--port", str(port), "--bind", HOST, "--save", "", "--appendonly", "no",
-                   "--dir", str(workdir), "--daemonize", "no", "--protected-mode", "no"]  # fmt: skip
+        command = [binary, "--port", str(port), "--bind", HOST, "--save", "",
+                   "--appendonly", "no", "--dir", str(workdir), "--daemonize", "no",
+                   "--protected-mode", "no"]  # fmt: skip
         with (workdir / "redis.log").open("wb") as log:
             process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
         server = RedisServer(process, port, workdir)

@@ -13,11 +13,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from local_servers import http_server
+from redis_server import RedisServer
 
 from clirun import Run
-from local_servers import http_server
 from pg_server import PgServer
-from redis_server import RedisServer
 
 
 @pytest.fixture
@@ -92,7 +92,8 @@ def test_triage_reports_each_service_then_sees_redis_go_down(
     expected = [
         ["api", "health", f"{health_url}/healthz", "ok", "HTTP 200"],
         ["api", "status-body", f"{health_url}/healthz", "ok", "HTTP 200"],
-        ["api", "wrong-body", f"{health_url}/healthz", "fail", "HTTP 200, body does not match 'degraded'"],
+        ["api", "wrong-body", f"{health_url}/healthz", "fail",
+         "HTTP 200, body does not match 'degraded'"],
         ["api", "resolve", "localhost", "ok", "resolves to 127.0.0.1"],
         ["cache", "redis", redis_target, "ok", "PONG"],
         ["db", "postgres", f"127.0.0.1:{pg_server.port}", "ok", "accepting connections"],
@@ -114,7 +115,9 @@ def test_triage_reports_each_service_then_sees_redis_go_down(
     }
 
     timeline = run("timeline", incident, "--format", "json")
-    notes = [e["event"] for e in json.loads(timeline.out)["events"] if e["event"].startswith("Triage")]
+    notes = [
+        e["event"] for e in json.loads(timeline.out)["events"] if e["event"].startswith("Triage")
+    ]
     assert notes == [
         "Triage: 5 of 8 health checks OK"
         f"; FAIL api wrong-body ({health_url}/healthz): HTTP 200, body does not match 'degraded'"

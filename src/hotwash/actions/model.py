@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Self
 
 from hotwash.errors import ValidationError
@@ -58,6 +58,20 @@ class ActionItem:
     done_when: str | None = None
     status: ActionStatus = ActionStatus.OPEN
     ticket: str | None = None
+    # The contributing factor (its ``seq`` within the incident) this item addresses.
+    factor: int | None = None
+    created_at: datetime | None = None
+    # When it became done or won't-do; aging and completion times are measured to here.
+    closed_at: datetime | None = None
+    # Where it was read from ("postmortems/2026-03-14.md#2"), so a re-read updates it.
+    source: str | None = None
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status in CLOSED_STATUSES
+
+
+CLOSED_STATUSES = frozenset({ActionStatus.DONE, ActionStatus.WONT_DO})
 
 
 def format_action_id(number: int) -> str:

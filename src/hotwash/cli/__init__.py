@@ -13,6 +13,7 @@ from hotwash.cli import (
     lint_cmds,
     live_cmds,
     logs_cmds,
+    postmortem_cmds,
     timeline_cmds,
     transfer_cmds,
     workspace_cmds,
@@ -29,6 +30,7 @@ for module in (
     timeline_cmds,
     live_cmds,
     lint_cmds,
+    postmortem_cmds,
     demo_cmd,
 ):
     for command in module.COMMANDS:

@@ -31,7 +31,7 @@ from hotwash.live.unit import Unit
 from hotwash.live.window import Window
 from hotwash.times import parse_duration
 from hotwash.triage.model import CheckResult
-from hotwash.triage.session import TriageRequest, run_triage
+from hotwash.triage.session import TriageOutcome, TriageRequest, run_triage
 
 COLLECTED_DIR = "collected"
 
@@ -76,28 +76,8 @@ def triage(
     as_json: bool,
 ) -> None:
     """Health-check every service at once and fill in the 5-minute triage checklist."""
-    settings = app.settings_or_defaults
-    unknown = sorted(set(services) - set(settings.services))
-    if unknown:
-        raise ValidationError(f"unknown service(s): {', '.join(unknown)}")
-    request = TriageRequest(
-        settings=settings,
-        environ=app.environ,
-        now=app.now(),
-        root=_root(app),
-        services=list(services),
-        changes_since=parse_duration(changes_since),
-        incidents=app.incidents if _root_or_none(app) is not None else None,
-        incident_id=incident_id,
-    )
-    outcome = run_triage(request)
-    if as_json:
-        emit_json([asdict(result) for result in outcome.results])
-    else:
-        rows = [_result_row(result) for result in outcome.results]
-        emit_table("Health checks", ["Service", "Check", "Target", "Health", "Detail", "ms"], rows)
-        click.echo("")
-        click.echo(outcome.checklist, nl=False)
+    outcome = run_triage(_triage_request(app, incident_id, services, changes_since))
+    _show_triage(outcome, as_json)
     if output_dir is not None:
         for path in outcome.save(output_dir):
             info(f"Wrote {path}")
@@ -107,6 +87,35 @@ def triage(
         info(f"Not recorded on an incident: {outcome.why_not_recorded}")
     if outcome.failing:
         raise HotwashError(f"{len(outcome.failing)} of {len(outcome.results)} check(s) failing")
+
+
+def _triage_request(
+    app: AppContext, incident_id: str | None, services: tuple[str, ...], changes_since: str
+) -> TriageRequest:
+    settings = app.settings_or_defaults
+    unknown = sorted(set(services) - set(settings.services))
+    if unknown:
+        raise ValidationError(f"unknown service(s): {', '.join(unknown)}")
+    return TriageRequest(
+        settings=settings,
+        environ=app.environ,
+        now=app.now(),
+        root=_root(app),
+        services=list(services),
+        changes_since=parse_duration(changes_since),
+        incidents=app.incidents if _root_or_none(app) is not None else None,
+        incident_id=incident_id,
+    )
+
+
+def _show_triage(outcome: TriageOutcome, as_json: bool) -> None:
+    if as_json:
+        emit_json([asdict(result) for result in outcome.results])
+        return
+    rows = [_result_row(result) for result in outcome.results]
+    emit_table("Health checks", ["Service", "Check", "Target", "Health", "Detail", "ms"], rows)
+    click.echo("")
+    click.echo(outcome.checklist, nl=False)
 
 
 @click.command("fetch-logs")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from hotwash.config.policy import SeverityPolicy
+from hotwash.config.policy import Duration, SeverityPolicy
 from hotwash.incidents.severity import Severity
 from hotwash.times.zones import resolve_zone
 
@@ -107,6 +108,8 @@ class Settings(_Strict):
     # by hotwash.lint.config.config_from_table.
     lint: dict[str, object] = Field(default_factory=dict)
     tool: dict[str, object] = Field(default_factory=dict)
+    trackers: Trackers = Field(default_factory=lambda: Trackers())
+    followup: FollowUp = Field(default_factory=lambda: FollowUp())
 
     @field_validator("timezone")
     @classmethod
@@ -229,6 +232,66 @@ class Sources(_Strict):
     deploys: str | None = None  # the deploy feed: a URL or a file (CSV or JSON records)
     git_repos: list[str] = Field(default_factory=list)  # repositories `changes` reads
     kubernetes_namespace: str | None = None  # `changes`: rollouts and events from here
+
+
+# -- follow-through (``hotwash actions sync``, ``digest``, ``due``) ---------------------------
+
+
+class TrackerBase(_Strict):
+    """Where action items are exported. The token is read from ``token_env`` (an environment
+    variable) or ``token_file`` (a file holding only the token); never from a flag."""
+
+    token_env: str
+    token_file: str | None = None
+    labels: list[str] = Field(default_factory=lambda: ["postmortem"])
+    timeout_seconds: float = Field(default=30.0, gt=0)
+
+
+class GitHubTracker(TrackerBase):
+    repo: str  # "owner/name"
+    url: str = "https://api.github.com"
+    token_env: str = "GITHUB_TOKEN"
+    assignees: dict[str, str] = Field(default_factory=dict)  # owner -> GitHub login
+
+    @field_validator("repo")
+    @classmethod
+    def _owner_and_name(cls, value: str) -> str:
+        owner, sep, name = value.partition("/")
+        if not (owner and sep and name) or "/" in name:
+            raise ValueError(f"expected owner/name, got {value!r}")
+        return value
+
+
+class GitLabTracker(TrackerBase):
+    project: str  # numeric id or "group/project"
+    url: str = "https://gitlab.com"
+    token_env: str = "GITLAB_TOKEN"
+    # owner -> GitLab user id, or a username that is looked up once per sync
+    assignees: dict[str, int | str] = Field(default_factory=dict)
+
+
+class JiraTracker(TrackerBase):
+    site: str  # "https://example.atlassian.net"
+    project: str  # project key, e.g. "OPS"
+    email: str  # the account the API token belongs to
+    token_env: str = "JIRA_API_TOKEN"
+    issue_type: str = "Task"
+    assignees: dict[str, str] = Field(default_factory=dict)  # owner -> Atlassian accountId
+
+
+class Trackers(_Strict):
+    github: GitHubTracker | None = None
+    gitlab: GitLabTracker | None = None
+    jira: JiraTracker | None = None
+
+
+class FollowUp(_Strict):
+    """Follow-through after a postmortem: review dates, the weekly digest, links back."""
+
+    review_after: Duration = Field(default_factory=lambda: timedelta(weeks=4))
+    digest_target: str | None = None  # a [[notifications]] name the digest is posted to
+    incident_url: str | None = None  # "https://ops.example.com/incidents/{incident}"
+    postmortem_url: str | None = None  # "https://github.com/acme/ops/blob/main/{path}"
 
 
 Service.model_rebuild()

@@ -206,7 +206,7 @@ def copy_read_only(inspection: Inspection, folder: Path) -> Path:
         _copy(inspection, destination)
     except (OSError, shutil.Error) as error:
         remove_copy(destination)
-        raise HotwashError(f"cannot copy {inspection.path}: {_first_line(error)}") from None
+        raise HotwashError(f"cannot copy {inspection.path}: {_reason(error)}") from None
     if digest(destination).sha256 != inspection.digest.sha256:
         remove_copy(destination)
         raise HotwashError(f"{inspection.path} changed while it was being copied; try again")
@@ -280,18 +280,11 @@ def _relative(path: Path, root: Path) -> str:
 
 def _is_text(name: str) -> bool:
     # Undecodable bytes arrive from the file system as lone surrogates.
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
+    return not any("\udc80" <= char <= "\udcff" for char in name)
 
 
-def _reason(error: OSError) -> str:
-    return error.strerror or type(error).__name__
-
-
-def _first_line(error: Exception) -> str:
+def _reason(error: Exception) -> str:
+    """One line for a user: the OS's reason, else the first line of the message."""
     if isinstance(error, OSError) and error.strerror:
         return error.strerror
     return (str(error).splitlines() or [type(error).__name__])[0]

@@ -1,16 +1,20 @@
-"""What is due: status updates under the severity cadence, and postmortems.
+"""What is due: status updates under the severity cadence, postmortems, follow-up reviews.
 
 An open incident owes an update every ``update_cadence`` after its last update
 (or its declaration). A resolved incident whose severity requires a postmortem
-owes one within ``postmortem_due`` of resolution.
+owes one within ``postmortem_due`` of resolution, until its postmortem is finalised.
+A finalised postmortem owes a follow-up review on its ``follow_up_at`` date (four
+weeks later by default) until the review is recorded.
 """
 
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from hotwash.actions.followup import PostmortemRecord
 from hotwash.config.policy import SeverityPolicy
 from hotwash.incidents.milestones import Milestone
 from hotwash.incidents.model import Incident
@@ -20,6 +24,7 @@ from hotwash.incidents.status import Status
 class DueKind(enum.StrEnum):
     UPDATE = "update"
     POSTMORTEM = "postmortem"
+    FOLLOW_UP = "follow-up"
 
 
 @dataclass(frozen=True)
@@ -44,14 +49,24 @@ def due_items(
     last_updates: dict[str, datetime],
     policy: SeverityPolicy,
     now: datetime,
+    postmortems: Mapping[str, PostmortemRecord] | None = None,
 ) -> list[DueItem]:
     """Every pending obligation, most overdue first."""
-    items = [item for incident in incidents for item in _owed(incident, last_updates, policy, now)]
+    records = postmortems or {}
+    items = [
+        item
+        for incident in incidents
+        for item in _owed(incident, last_updates, policy, now, records.get(incident.id))
+    ]
     return sorted(items, key=lambda item: item.due_at)
 
 
 def _owed(
-    incident: Incident, last_updates: dict[str, datetime], policy: SeverityPolicy, now: datetime
+    incident: Incident,
+    last_updates: dict[str, datetime],
+    policy: SeverityPolicy,
+    now: datetime,
+    record: PostmortemRecord | None,
 ) -> list[DueItem]:
     rule = policy.rule(incident.severity)
     if incident.is_open:
@@ -59,6 +74,8 @@ def _owed(
             Milestone.DECLARED, incident.created_at
         )
         return [DueItem(incident, DueKind.UPDATE, since + rule.update_cadence, now)]
+    if record is not None and record.is_finalised:
+        return _follow_up(incident, record, now)
     resolved = incident.milestones.get(Milestone.RESOLVED)
     if (
         incident.status is Status.RESOLVED
@@ -68,3 +85,10 @@ def _owed(
     ):
         return [DueItem(incident, DueKind.POSTMORTEM, resolved + rule.postmortem_due, now)]
     return []
+
+
+def _follow_up(incident: Incident, record: PostmortemRecord, now: datetime) -> list[DueItem]:
+    """A finalised postmortem owes nothing more but its follow-up review."""
+    if not record.follow_up_pending or record.follow_up_at is None:
+        return []
+    return [DueItem(incident, DueKind.FOLLOW_UP, record.follow_up_at, now)]

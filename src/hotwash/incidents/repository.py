@@ -12,6 +12,8 @@ from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
+from hotwash.actions.followup import PostmortemRecord
+from hotwash.actions.links import TrackerLink
 from hotwash.actions.model import ActionItem
 from hotwash.errors import HotwashError
 from hotwash.evidence.attached import AttachedEvidence
@@ -73,6 +75,21 @@ class Repository(Protocol):
         ...
 
     def action_items(self, incident_id: str | None = None) -> list[ActionItem]: ...
+
+    # Postmortem records (one per incident) and tracker links (one per item and tracker)
+    def postmortems(self) -> list[PostmortemRecord]: ...
+
+    def get_postmortem(self, incident_id: str) -> PostmortemRecord | None: ...
+
+    def save_postmortem(self, record: PostmortemRecord) -> None:
+        """Insert the incident's record, or overwrite every field of the stored one."""
+        ...
+
+    def tracker_links(self, tracker: str | None = None) -> list[TrackerLink]: ...
+
+    def save_tracker_link(self, link: TrackerLink) -> None:
+        """Insert the link of ``(action_id, tracker)``, or overwrite the stored one."""
+        ...
 
     # Attached evidence (custody records)
     def add_evidence(self, evidence: AttachedEvidence) -> AttachedEvidence:

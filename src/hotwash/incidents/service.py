@@ -232,13 +232,15 @@ class IncidentService:
             return import_incident(repo, document)
 
     def due(self) -> list[DueItem]:
-        """Updates owed under the severity cadence, and postmortems owed after resolution."""
+        """Updates owed under the severity cadence, postmortems owed after resolution, and
+        follow-up reviews owed by finalised postmortems."""
         with self.store.transaction() as repo:
             incidents = [i for i in repo.list_incidents() if i.can_see(self.viewer)]
             announced = repo.latest_event_times(
                 [i.id for i in incidents], [EventKind.UPDATE, EventKind.STATUS_CHANGE]
             )
-        return due_items(incidents, announced, self.policy, to_utc(self.clock()))
+            records = {record.incident_id: record for record in repo.postmortems()}
+        return due_items(incidents, announced, self.policy, to_utc(self.clock()), records)
 
     # -- helpers -------------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from hotwash.lint.zone_offsets import utc_offset
 from hotwash.postmortem import TimelineRow, mask_markup
 
 __all__ = ["MILESTONE_WORDS", "Chronology", "Instant", "build_chronology"]
@@ -86,7 +87,9 @@ def _instants(rows: list[TimelineRow], day: date) -> list[Instant]:
             continue
         explicit = row.day is not None
         day = row.day or _day_number(row.date_text, day)
-        at = datetime.combine(day, row.clock)
+        # A row in another zone is placed on the UTC line with the others.
+        shift = utc_offset(row.zone, day, row.clock) if row.zone else None
+        at = datetime.combine(day, row.clock) - (shift or timedelta())
         crossed = backwards = False
         if previous is not None and at < previous:
             crossed = not explicit and previous - at > _CROSSING

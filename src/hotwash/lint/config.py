@@ -67,13 +67,16 @@ class LintConfig:
     severities: Mapping[str, Severity] = field(default_factory=dict)
     required_fields: frozenset[str] | None = None
     required_sections: tuple[tuple[Family, ...], ...] | None = None
-    thresholds: Thresholds | None = None
+    # Changes to the profile's thresholds, applied to whichever profile is in force.
+    threshold_changes: Mapping[str, Any] = field(default_factory=dict)
     roster: tuple[str, ...] = ()
     fail_on: Severity | None = Severity.WARNING
 
     @property
     def action_fields(self) -> frozenset[str]:
-        return self.profile.required_fields if self.required_fields is None else self.required_fields
+        return (
+            self.profile.required_fields if self.required_fields is None else self.required_fields
+        )
 
     @property
     def sections(self) -> tuple[tuple[Family, ...], ...]:
@@ -82,7 +85,11 @@ class LintConfig:
 
     @property
     def limits(self) -> Thresholds:
-        return self.profile.thresholds if self.thresholds is None else self.thresholds
+        base = self.profile.thresholds
+        changes = dict(self.threshold_changes)
+        cap = replace(base.caps.get(Family.SUMMARY, SectionCap()), **changes.pop("summary", {}))
+        caps = {**base.caps, Family.SUMMARY: cap} if cap != SectionCap() else base.caps
+        return replace(base, caps=caps, **changes)
 
     def is_enabled(self, rule_id: str) -> bool:
         names = {rule_id, rule_id.split("/", 1)[0]}
@@ -115,7 +122,7 @@ def config_from_table(
         severities=_severities(values.get("severity", {}), known_rules, where),
         required_fields=_fields(values.get("required_action_fields"), where),
         required_sections=_sections(values.get("required_sections"), where),
-        thresholds=_thresholds(values.get("thresholds", {}), profile.thresholds, where),
+        threshold_changes=_thresholds(values.get("thresholds", {}), where),
         roster=roster + tuple(_strings(values.get("roster", []), f"{where}.roster")),
         fail_on=fail_level(values.get("fail_on", "warning"), where),
     )
@@ -191,20 +198,21 @@ def _sections(value: object, where: str) -> tuple[tuple[Family, ...], ...] | Non
         raise ConfigError(f"{where}.required-sections: {error}; known: {known}") from None
 
 
-def _thresholds(value: object, base: Thresholds, where: str) -> Thresholds:
+def _thresholds(value: object, where: str) -> dict[str, Any]:
+    """Validated threshold changes; summary caps are collected under ``summary``."""
     if not isinstance(value, Mapping):
         raise ConfigError(f"{where}.thresholds must be a table")
     changes: dict[str, Any] = {}
-    cap = base.caps.get(Family.SUMMARY, SectionCap())
+    cap: dict[str, Any] = {}
     for raw, setting in value.items():
         name = _key(raw)
         if name in _CAPS:
-            cap = replace(cap, **{_CAPS[name]: _number(setting, int, f"{where}.thresholds.{raw}")})
+            cap[_CAPS[name]] = _number(setting, int, f"{where}.thresholds.{raw}")
         elif name in _THRESHOLDS:
             changes[name] = _number(setting, _THRESHOLDS[name], f"{where}.thresholds.{raw}")
         else:
             raise ConfigError(f"{where}.thresholds: unknown threshold {raw!r}")
-    return replace(base, caps={**base.caps, Family.SUMMARY: cap}, **changes)
+    return {**changes, "summary": cap} if cap else changes
 
 
 def _number(value: object, kind: type, where: str) -> object:

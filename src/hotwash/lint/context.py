@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import string
 from collections.abc import Callable, Iterator
 from datetime import date
 from functools import cached_property
@@ -29,6 +30,8 @@ from hotwash.postmortem.parse_time_text import parse_day
 __all__ = ["LintContext"]
 
 T = TypeVar("T")
+# Lower-cases ASCII only, so every offset in the folded text is the same in the original.
+_FOLD = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 # Between pieces of prose: no pattern's \s or [^...] class crosses a NUL by accident.
 _GAP = "\n\x00\n"
 
@@ -68,6 +71,16 @@ class LintContext:
         return _GAP.join(p.masked for p in self.prose)
 
     @cached_property
+    def prose_folded(self) -> str:
+        """:attr:`prose_text` in lower case (ASCII only: offsets are unchanged)."""
+        return self.prose_text.translate(_FOLD)
+
+    @cached_property
+    def folded_text(self) -> str:
+        """:attr:`text_without_code` in lower case (ASCII only: offsets are unchanged)."""
+        return self.text_without_code.translate(_FOLD)
+
+    @cached_property
     def _prose_starts(self) -> list[int]:
         starts, offset = [], 0
         for prose in self.prose:
@@ -80,9 +93,16 @@ class LintContext:
         index = bisect.bisect_right(self._prose_starts, offset) - 1
         return self.prose[index], offset - self._prose_starts[index]
 
-    def search(self, pattern: re.Pattern[str]) -> Iterator[tuple[Prose, re.Match[str], int]]:
-        """Every match of ``pattern`` in the prose: the piece, the match, the offset in the piece."""
-        for match in pattern.finditer(self.prose_text):
+    def search(
+        self, pattern: re.Pattern[str], *, folded: bool = False
+    ) -> Iterator[tuple[Prose, re.Match[str], int]]:
+        """Every match of ``pattern`` in the prose: the piece, the match, the offset in the piece.
+
+        ``folded`` searches the lower-cased prose: a pattern written in lower case without
+        IGNORECASE (and without a leading assertion) runs several times faster, because
+        the regex engine can skip ahead to the characters its alternatives start with.
+        """
+        for match in pattern.finditer(self.prose_folded if folded else self.prose_text):
             prose, local = self.locate(match.start())
             yield prose, match, local
 
@@ -93,7 +113,9 @@ class LintContext:
 
     def prose_in(self, *families: Family) -> list[Prose]:
         """Prose inside sections of ``families`` (or their subsections)."""
-        inside = {id(s) for f in families for top in self.document.sections_of(f) for s in top.walk()}
+        inside = {
+            id(s) for f in families for top in self.document.sections_of(f) for s in top.walk()
+        }
         return [p for p in self.prose if p.section is not None and id(p.section) in inside]
 
     @cached_property

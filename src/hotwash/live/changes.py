@@ -112,16 +112,27 @@ def _deploy_feed(
             return []
         report.places.append(f"deploy feed {path}")
         return [path]
-    meter = Meter(RequestBudget(settings.sources.max_requests), "deploys")
-    context = UnitContext(scratch, window, settings.sources, meter, environ, transport)
     try:
-        client = context.client("deploys", Endpoint(url=feed))
-        client.json_body = False
-        reply = client.get("")
+        body = _fetch_feed(settings, feed, window, scratch, environ, transport)
     except FetchError as error:
         report.problems.append(f"deploy feed: {error}")
         return []
     # The content, not the name, tells the deploys source whether it is CSV or JSON.
-    (scratch / "deploy-feed").write_bytes(reply.body)
+    (scratch / "deploy-feed").write_bytes(body)
     report.places.append("deploy feed")
     return [scratch / "deploy-feed"]
+
+
+def _fetch_feed(
+    settings: Settings,
+    url: str,
+    window: Window,
+    scratch: Path,
+    environ: Mapping[str, str],
+    transport: httpx.BaseTransport | None,
+) -> bytes:
+    meter = Meter(RequestBudget(settings.sources.max_requests), "deploys")
+    context = UnitContext(scratch, window, settings.sources, meter, environ, transport)
+    client = context.client("deploys", Endpoint(url=url))
+    client.json_body = False  # a CSV feed is as good as a JSON one
+    return client.get("").body

@@ -32,7 +32,7 @@ def fetch_elasticsearch(
 ) -> Fetched:
     client = context.client(SOURCE, endpoint)
     if endpoint.username and endpoint.password_env:
-        client.auth = (endpoint.username, context.secret(endpoint.password_env))
+        client.auth = (endpoint.username, context.secret(endpoint.password_env, SOURCE))
     search = f"/{endpoint.index}/_search"
     reply = client.post(search, _histogram_body(endpoint, query, context.window))
     buckets, partial = _buckets(reply.data)

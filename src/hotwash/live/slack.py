@@ -62,7 +62,7 @@ def _history(client: ApiClient, channel: str, since: str, until: str) -> list[di
     ]:
         replies = _pages(client, "conversations.replies", window | {"ts": str(parent["ts"])})
         messages += [reply for reply in replies if reply.get("ts") != parent.get("ts")]
-    return sorted(messages, key=lambda message: float(message.get("ts", 0)))
+    return sorted(messages, key=_ts)
 
 
 def _pages(client: ApiClient, method: str, params: dict[str, str]) -> list[dict[str, Any]]:
@@ -115,9 +115,17 @@ def _by_day(messages: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     """Export day files are UTC days, as Slack's own exports are."""
     days: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for message in messages:
-        moment = datetime.fromtimestamp(float(message.get("ts", 0)), tz=UTC)
+        moment = datetime.fromtimestamp(_ts(message), tz=UTC)
         days[f"{moment:%Y-%m-%d}"].append(message)
     return days
+
+
+def _ts(message: dict[str, Any]) -> float:
+    """A message's ``ts`` (``"1715679240.000100"``); an unreadable one sorts first."""
+    try:
+        return float(message.get("ts", 0))
+    except (TypeError, ValueError):
+        return 0.0
 
 
 def _json(value: object) -> bytes:

@@ -47,7 +47,8 @@ class UnitContext:
         """An API client with the endpoint's timeout, retries and token (from its variable)."""
         headers = {}
         if endpoint.token_env:
-            headers["Authorization"] = authorization.format(token=self.secret(endpoint.token_env))
+            token = self.secret(endpoint.token_env, source)
+            headers["Authorization"] = authorization.format(token=token)
         return ApiClient(
             source=source,
             base_url=endpoint.url,
@@ -59,10 +60,13 @@ class UnitContext:
             transport=self.transport,
         )
 
-    def secret(self, variable: str) -> str:
+    def secret(self, variable: str, source: str) -> str:
+        """A token or password, from the environment only (never from a file hotwash reads)."""
         value = self.environ.get(variable, "").strip()
         if not value:
-            raise FetchError(Failure.AUTH, f"${variable} is not set (it holds the API token)")
+            raise FetchError(
+                Failure.AUTH, f"{source}: ${variable} is not set (it holds the secret)"
+            )
         return value
 
 

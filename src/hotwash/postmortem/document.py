@@ -90,9 +90,11 @@ def parse_document(text: str, path: str = "<text>") -> Document:
     header_fields, body_start = front_matter(lines)
     items = parse_blocks(lines, body_start)
     title: Heading | None = None
-    first = items[0] if items else None
+    # Leading comments (a lint directive, a licence note) do not hide the title.
+    lead = next((i for i, item in enumerate(items) if not isinstance(item, Comment)), len(items))
+    first = items[lead] if lead < len(items) else None
     if isinstance(first, Heading) and first.level == 1:
-        title, items = first, items[1:]
+        title, items = first, items[:lead] + items[lead + 1 :]
     preamble, roots = section_tree(items, len(lines))
     header_fields += fields_in_blocks(preamble, plain=True)
     for root in roots:

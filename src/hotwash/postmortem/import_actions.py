@@ -48,7 +48,21 @@ def read_actions(
 
 
 def _table(table: Table, name: str) -> tuple[list[ImportedAction], list[Unparsed]]:
-    header = cells(table.header)
+    columns = _columns(cells(table.header))
+    found, unparsed = [], []
+    for row in table.rows:
+        values = cells(row)
+        get = {k: values[i] if i < len(values) and values[i] else None for k, i in columns.items()}
+        action = get.pop("action")
+        if action:
+            found.append(ImportedAction(line=row[0].line, action=action, **get))
+        elif any(values):
+            unparsed.append(Unparsed(row[0].line, name, " | ".join(values), "no action text"))
+    return found, unparsed
+
+
+def _columns(header: list[str]) -> dict[str, int]:
+    """Which column holds what; the action is the first unclaimed column if none says so."""
     columns: dict[str, int] = {}
     for key, pattern in _COLUMNS:
         index = column_index(header, pattern, taken=frozenset(columns.values()))
@@ -57,28 +71,7 @@ def _table(table: Table, name: str) -> tuple[list[ImportedAction], list[Unparsed
     if "action" not in columns:
         free = [i for i in range(len(header)) if i not in columns.values()]
         columns["action"] = free[0] if free else 0
-    found, unparsed = [], []
-    for row in table.rows:
-        values = cells(row)
-        get = {k: values[i] if i < len(values) and values[i] else None for k, i in columns.items()}
-        if not get["action"]:
-            if any(values):
-                unparsed.append(Unparsed(row[0].line, name, " | ".join(values), "no action text"))
-            continue
-        found.append(
-            ImportedAction(
-                line=row[0].line,
-                action=get["action"],
-                id=get.get("id"),
-                type=get.get("type"),
-                owner=get.get("owner"),
-                due=get.get("due"),
-                priority=get.get("priority"),
-                done_when=get.get("done_when"),
-                ticket=get.get("ticket"),
-            )
-        )
-    return found, unparsed
+    return columns
 
 
 def _text(span: Span | None) -> str | None:

@@ -151,17 +151,9 @@ def _row(
     state: _State,
 ) -> ImportedRow:
     marks, event = _marks(event)
-    day = parse_day(found.date_text) if found.date_text else None
     clock = found.clock or time()
-    if day is None and state.day is not None:
-        day = state.day
-        moment = datetime.combine(day, clock)
-        if state.last is not None and moment < state.last - timedelta(hours=1):
-            day = day + timedelta(days=1)  # the timeline crossed midnight without saying so
-            state.day = day
+    day = _day(found, clock, state)
     zone = found.zone or state.zone
-    if day is not None:
-        state.last = datetime.combine(day, clock)
     return ImportedRow(
         line=line,
         time=found.text,
@@ -173,6 +165,21 @@ def _row(
         utc=_utc(day, clock, zone),
         milestones=marks,
     )
+
+
+def _day(found: TimeText, clock: time, state: _State) -> date | None:
+    """The row's own date, else the running date (moved on when the clock went backwards)."""
+    day = parse_day(found.date_text) if found.date_text else None
+    if day is None and state.day is not None:
+        day = state.day
+        if state.last is not None and datetime.combine(day, clock) < state.last - timedelta(
+            hours=1
+        ):
+            day = day + timedelta(days=1)  # the timeline crossed midnight without saying so
+            state.day = day
+    if day is not None:
+        state.last = datetime.combine(day, clock)
+    return day
 
 
 def _marks(event: str) -> tuple[tuple[str, ...], str]:

@@ -86,6 +86,7 @@ _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _ITEM = re.compile(r"^(\s*)([-*+]|\d{1,9}[.)])(?:[ \t]+(\[[ xX]\])?[ \t]*|$)")
 _DELIMITER = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?\s*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
+_TRAILING_COMMENT = re.compile(r"\s*<!--.*?-->\s*$")
 _BREAK = re.compile(r"^ {0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
 
 
@@ -167,7 +168,8 @@ class _Reader:
         match = _ATX.match(line)
         if not match:
             return None
-        text = (match.group(2) or "").strip()
+        # A trailing comment (an annotation) is not part of the heading's text.
+        text = _TRAILING_COMMENT.sub("", match.group(2) or "").strip()
         column = line.find(text) + 1 if text else len(line) + 1
         self.out.append(
             Heading(text=text, level=len(match.group(1)), line=index + 1, columns=(column,))

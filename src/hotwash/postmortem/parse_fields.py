@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from hotwash.postmortem.parse_blocks import Block, ListBlock, Paragraph, Table
 from hotwash.postmortem.parse_inline import Span
@@ -34,6 +35,7 @@ _PLAIN = re.compile(r"^([A-Z][A-Za-z()/ -]{0,30}?)\s*:[ \t]+")
 _KEY_WORDS = {"field", "key", "property", "name", "attribute", "item", "metadata"}
 
 
+@lru_cache(maxsize=1024)
 def field_name(key: str) -> str:
     """The normalised name of a field key: lower case, ``(s)`` folded, punctuation gone."""
     lowered = key.lower().replace("(s)", "s")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["Span", "mask_code", "mask_emphasis", "mask_markup", "plain_text", "split_cells"]
 
@@ -54,16 +55,26 @@ _URL = re.compile(r"<?\bhttps?://[^\s)>|]+>?")
 _MARKERS = re.compile(r"\*\*|__|(?<![A-Za-z0-9])[*_](?=\S)|(?<=\S)[*_](?![A-Za-z0-9])|~~|[\[\]]")
 
 
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
 def _blank(match: re.Match[str]) -> str:
-    return re.sub(r"[^\n]", " ", match.group())
+    found = match.group()
+    return " " * len(found) if "\n" not in found else _NOT_NEWLINE.sub(" ", found)
 
 
+# Each pattern, and a character without which it cannot match (a cheap test first).
+_MASKED = ((_CODE, "`"), (_COMMENT, "<!--"), (_LINK_TARGET, "]("), (_URL, "http"))
+
+
+@lru_cache(maxsize=8192)
 def mask_markup(text: str) -> str:
     """``text`` with markup and code replaced by spaces; same length, same line breaks."""
-    if not any(mark in text for mark in "`<]*_~h["):
-        return text
-    for pattern in (_CODE, _COMMENT, _LINK_TARGET, _URL, _MARKERS):
-        text = pattern.sub(_blank, text)
+    for pattern, needed in _MASKED:
+        if needed in text:
+            text = pattern.sub(_blank, text)
+    if any(mark in text for mark in "*_~[]"):
+        text = _MARKERS.sub(_blank, text)
     return text
 
 
@@ -75,10 +86,13 @@ def mask_code(text: str) -> str:
 
 
 def mask_emphasis(text: str) -> str:
-    """``text`` with only emphasis and code marks blanked: links and URLs stay readable."""
+    """``text`` with only emphasis and code marks (and comments) blanked: links stay readable."""
+    if "<!--" in text:
+        text = _COMMENT.sub(_blank, text)
     return text.replace("**", "  ").replace("__", "  ").replace("`", " ")
 
 
+@lru_cache(maxsize=8192)
 def plain_text(text: str) -> str:
     """Readable text: inline code keeps its content, markup and extra whitespace go."""
     text = _COMMENT.sub(" ", text)

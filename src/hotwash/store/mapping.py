@@ -146,6 +146,10 @@ def fill_action_row(row: ActionItemRow, item: ActionItem) -> None:
     row.done_when = item.done_when
     row.status = item.status.value
     row.ticket = item.ticket
+    row.factor_seq = item.factor
+    row.created_at = _optional_utc(item.created_at)
+    row.closed_at = _optional_utc(item.closed_at)
+    row.source = item.source
 
 
 def action_from_row(row: ActionItemRow) -> ActionItem:
@@ -160,6 +164,10 @@ def action_from_row(row: ActionItemRow) -> ActionItem:
         done_when=row.done_when,
         status=ActionStatus(row.status),
         ticket=row.ticket,
+        factor=row.factor_seq,
+        created_at=row.created_at,
+        closed_at=row.closed_at,
+        source=row.source,
     )
 
 

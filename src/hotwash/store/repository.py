@@ -16,6 +16,8 @@ from types import TracebackType
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from hotwash.actions.followup import PostmortemRecord
+from hotwash.actions.links import TrackerLink
 from hotwash.actions.model import ActionItem
 from hotwash.comms.delivery import Delivery, DeliveryStatus
 from hotwash.errors import IncidentNotFoundError, StoreError
@@ -40,13 +42,21 @@ from hotwash.store.mapping import (
     fill_incident_row,
     incident_from_row,
 )
+from hotwash.store.mapping_followup import (
+    fill_link_row,
+    fill_postmortem_row,
+    link_from_row,
+    postmortem_from_row,
+)
 from hotwash.store.tables import (
     ActionItemRow,
     AttachedEvidenceRow,
     ContributingFactorRow,
     DeliveryRow,
     IncidentRow,
+    PostmortemRow,
     TimelineEventRow,
+    TrackerLinkRow,
 )
 from hotwash.store.urls import Target
 from hotwash.times.zones import to_utc
@@ -169,6 +179,41 @@ class SqlRepository(Repository):
         if incident_id is not None:
             query = query.where(ActionItemRow.incident_id == incident_id)
         return [action_from_row(row) for row in self._session.scalars(query)]
+
+    # Postmortem records and tracker links -------------------------------------------------
+
+    def postmortems(self) -> list[PostmortemRecord]:
+        rows = self._session.scalars(select(PostmortemRow).order_by(PostmortemRow.incident_id))
+        return [postmortem_from_row(row) for row in rows]
+
+    def get_postmortem(self, incident_id: str) -> PostmortemRecord | None:
+        row = self._session.get(PostmortemRow, incident_id)
+        return None if row is None else postmortem_from_row(row)
+
+    def save_postmortem(self, record: PostmortemRecord) -> None:
+        row = self._session.get(PostmortemRow, record.incident_id)
+        if row is None:
+            self._require_incident(record.incident_id)
+            row = PostmortemRow()
+            self._session.add(row)
+        fill_postmortem_row(row, record)
+        self._session.flush()
+
+    def tracker_links(self, tracker: str | None = None) -> list[TrackerLink]:
+        query = select(TrackerLinkRow).order_by(TrackerLinkRow.action_id, TrackerLinkRow.tracker)
+        if tracker is not None:
+            query = query.where(TrackerLinkRow.tracker == tracker)
+        return [link_from_row(row) for row in self._session.scalars(query)]
+
+    def save_tracker_link(self, link: TrackerLink) -> None:
+        row = self._session.get(TrackerLinkRow, (link.action_id, link.tracker))
+        if row is None:
+            if self._session.get(ActionItemRow, link.action_id) is None:
+                raise ActionItemNotFoundError(f"unknown action item {link.action_id}")
+            row = TrackerLinkRow()
+            self._session.add(row)
+        fill_link_row(row, link)
+        self._session.flush()
 
     # Deliveries ----------------------------------------------------------------------------
 

@@ -23,7 +23,7 @@ from hotwash.store.urls import Target
 if TYPE_CHECKING:
     from alembic.config import Config
 
-SCHEMA_HEAD = "0002"
+SCHEMA_HEAD = "0003"
 MIGRATIONS = Path(__file__).with_name("migrations")
 VERSION_TABLE = "alembic_version"
 # Any constant works; it only has to be the same in every hotwash process.

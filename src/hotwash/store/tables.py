@@ -142,6 +142,10 @@ class ActionItemRow(Base):
     done_when: Mapped[str | None]
     status: Mapped[str] = mapped_column(String(32))
     ticket: Mapped[str | None]
+    factor_seq: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+    source: Mapped[str | None]
 
 
 class ActionCounterRow(Base):
@@ -195,3 +199,37 @@ class AttachedEvidenceRow(Base):
     copy_path: Mapped[str | None]
     attached_by: Mapped[str | None]
     attached_at: Mapped[datetime]
+
+
+class PostmortemRow(Base):
+    """An incident's postmortem: its file, finalisation and follow-up review (one each)."""
+
+    __tablename__ = "postmortems"
+    # Re-importing a file finds its record by path; NULL paths never collide.
+    __table_args__ = (UniqueConstraint("path"),)
+
+    incident_id: Mapped[str] = mapped_column(
+        String(32), ForeignKey("incidents.id"), primary_key=True
+    )
+    path: Mapped[str | None]
+    digest: Mapped[str | None] = mapped_column(String(64))
+    summary: Mapped[str | None]
+    trigger: Mapped[str | None]
+    finalised_at: Mapped[datetime | None]
+    follow_up_at: Mapped[datetime | None]
+    followed_up_at: Mapped[datetime | None]
+    signals: Mapped[list[str]] = mapped_column(JSON)
+
+
+class TrackerLinkRow(Base):
+    """The tracker ticket an action item was exported to (one per item and tracker)."""
+
+    __tablename__ = "tracker_links"
+
+    action_id: Mapped[str] = mapped_column(
+        String(32), ForeignKey("action_items.id"), primary_key=True
+    )
+    tracker: Mapped[str] = mapped_column(String(16), primary_key=True)
+    remote_id: Mapped[str] = mapped_column(String(64))
+    url: Mapped[str]
+    synced_at: Mapped[datetime]

@@ -40,6 +40,7 @@ class TriageFacts:
     incident: IncidentFacts | None = None
     changes: list[RecentChange] = field(default_factory=list)
     change_problems: list[str] = field(default_factory=list)
+    change_places: list[str] = field(default_factory=list)  # what was looked at for changes
 
 
 def render_checklist(facts: TriageFacts) -> str:
@@ -111,6 +112,10 @@ def _scope(results: list[CheckResult]) -> list[Item]:
 
 
 def _changes(facts: TriageFacts) -> list[Item]:
+    if not facts.change_places:
+        unknown = "not checked: configure sources.deploys, git_repos or kubernetes_namespace"
+        problems = [(False, f"Could not check: {problem}") for problem in facts.change_problems]
+        return [(False, f"Recent deployment: {unknown}"), *problems, *_external(facts)]
     deploys = [c for c in facts.changes if c.deploy_like]
     others = [c for c in facts.changes if not c.deploy_like]
     items: list[Item] = [
@@ -123,19 +128,13 @@ def _changes(facts: TriageFacts) -> list[Item]:
         ),
     ]
     items += [(False, f"Could not check: {problem}") for problem in facts.change_problems]
-    external = [r for r in facts.results if r.health is Health.FAIL and r.kind in {"dns", "tls"}]
-    items.append(
-        (
-            False,
-            "External dependencies: "
-            + (
-                "; ".join(r.line() for r in external)
-                if external
-                else "check status pages of providers"
-            ),
-        )
-    )
-    return items
+    return [*items, *_external(facts)]
+
+
+def _external(facts: TriageFacts) -> list[Item]:
+    failing = [r for r in facts.results if r.health is Health.FAIL and r.kind in {"dns", "tls"}]
+    found = "; ".join(r.line(timing=False) for r in failing)
+    return [(False, "External dependencies: " + (found or "check status pages of providers"))]
 
 
 def _communicate(facts: TriageFacts) -> list[Item]:

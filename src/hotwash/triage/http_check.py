@@ -47,4 +47,8 @@ def _judge(check: Check, response: httpx.Response, took: float) -> Verdict:
 
 def _first_line(error: Exception) -> str:
     text = str(error).strip().splitlines()
-    return text[0][:200] if text else type(error).__name__
+    # "[Errno 111] Connection refused" reads better without the number.
+    return _ERRNO.sub("", text[0])[:200] if text else type(error).__name__
+
+
+_ERRNO = re.compile(r"^\[Errno -?\d+\]\s*")

@@ -80,6 +80,7 @@ def run_triage(request: TriageRequest) -> TriageOutcome:
             if e.kind in CHANGE_KINDS
         ],
         change_problems=found.problems,
+        change_places=found.places,
     )
     outcome = TriageOutcome(facts, render_checklist(facts), why_not_recorded=why)
     if incident is not None and request.incidents is not None:

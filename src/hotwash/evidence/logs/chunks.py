@@ -27,11 +27,13 @@ MAX_LINE_BYTES = 1024 * 1024
 
 @dataclass(frozen=True)
 class LineChunk:
-    """Consecutive lines of a file; ``clean``: none can be binary; ``bytes_read`` so far."""
+    """Consecutive lines of a file; ``clean``: none can be binary; ``ascii``: all are
+    ASCII; ``bytes_read``: of the file so far."""
 
     frame: pl.DataFrame
     clean: bool
     bytes_read: int
+    ascii: bool = False
 
 
 class LineReader:
@@ -92,7 +94,7 @@ class LineReader:
         return self._chunk(split_lines(data))
 
     def _too_long_line(self) -> LineChunk:
-        return self._chunk(Split(pl.Series(TEXT, [""], dtype=pl.String), clean=True), [True])
+        return self._chunk(Split(pl.Series(TEXT, [""], dtype=pl.String), clean=True, ascii=True), [True])
 
     def _chunk(self, split: Split, too_long: list[bool] | None = None) -> LineChunk:
         first = self._next_line
@@ -103,7 +105,7 @@ class LineReader:
             frame = frame.with_columns(too_long=pl.Series(too_long))
         else:
             frame = _flag_too_long(frame, self.max_line_bytes)
-        return LineChunk(frame, split.clean, self.bytes_read)
+        return LineChunk(frame, split.clean, self.bytes_read, split.ascii)
 
 
 def _flag_too_long(frame: pl.DataFrame, max_line_bytes: int) -> pl.DataFrame:

@@ -28,8 +28,11 @@ _ALLOWED_CONTROLS = np.array([0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B], dtype=np.uint
 
 @dataclass(frozen=True)
 class Split:
+    """The lines; ``clean``: none can be binary; ``ascii``: all are ASCII."""
+
     text: pl.Series
     clean: bool
+    ascii: bool = False
 
 
 def split_lines(data: bytes) -> Split:
@@ -40,7 +43,8 @@ def split_lines(data: bytes) -> Split:
         if lines is not None and (
             _every_byte_kept(lines, data) or lines.len() == data.count(b"\n") + 1
         ):
-            return Split(_without_cr(lines, data), clean=strict is not None and _clean(data))
+            clean = strict is not None and _clean(data)
+            return Split(_without_cr(lines, data), clean=clean, ascii=data.isascii())
     text = data.decode("utf-8", errors="replace").split("\n")
     return Split(pl.Series(TEXT, text, dtype=pl.String).str.strip_suffix("\r"), clean=False)
 

@@ -8,19 +8,37 @@ from collections.abc import Iterator
 from hotwash.lint.context import LintContext
 from hotwash.lint.finding import Severity
 from hotwash.lint.people import SubjectKind
+from hotwash.lint.prose import Prose
 from hotwash.lint.rule import Hit, rule
-from hotwash.lint.rules.subjects import FailureKind, failures
+from hotwash.lint.rules.subjects import FailureKind, failures, starts_inside_word
 
-_NAME = r"(?:@[A-Za-z0-9][\w.-]*|(?-i:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?))"
-_BLAMED = re.compile(
-    rf"(?<![\w@-])(?P<owner>{_NAME})[’']s\s+(?:\w+\s+)?(?:mistake|fault|oversight|negligence|"
-    r"carelessness|typo|blunder|slip-?up|error(?!\s+(?:rate|budget|log|count|message|code|"
-    r"handling|page|response)))\b"
-    rf"|(?:blame|fault)\s+(?:lies|lay|is|was|goes|went)\s+(?:with|on)\s+(?P<with>{_NAME})"
-    rf"|(?<![\w@-])(?P<who>{_NAME})\s+(?:is|was)\s+(?:to\s+blame|at\s+fault|responsible\s+for\s+"
-    r"(?:the\s+|this\s+)?(?:outage|incident|failure|breakage|downtime))",
-    re.IGNORECASE,
+_NAME = r"(?<![\w@-])(?:@[A-Za-z0-9][\w.-]*|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)"
+_NAME_BEFORE = re.compile(rf"(?P<who>{_NAME})$")
+_NAME_AFTER = re.compile(rf"(?P<who>{_NAME})")
+# Anchors found in the lower-cased prose; the name is then read, with its capitals, beside it.
+_POSSESSIVE = re.compile(
+    r"['’]s\s+(?:\w+\s+)?(?:mistake|fault|oversight|negligence|carelessness|typo|blunder|"
+    r"slip-?up|error(?!\s+(?:rate|budget|log|count|message|code|handling|page|response)))\b"
 )
+_AT_FAULT = re.compile(
+    r"\s+(?:is|was)\s+(?:to\s+blame|at\s+fault|responsible\s+for\s+(?:the\s+|this\s+)?"
+    r"(?:outage|incident|failure|breakage|downtime))\b"
+)
+_LIES_WITH = re.compile(r"(?:blame|fault)\s+(?:lies|lay|is|was|goes|went)\s+(?:with|on)\s+")
+
+
+def _blamed(context: LintContext) -> Iterator[tuple[Prose, str, int]]:
+    """(piece, name, offset of the name) for "Dana's mistake", "Dana is to blame", ..."""
+    for anchor in (_POSSESSIVE, _AT_FAULT):
+        for prose, _, local in context.search(anchor, folded=True):
+            name = _NAME_BEFORE.search(prose.masked[max(0, local - 40) : local])
+            if name is not None:
+                yield prose, name.group("who"), local - len(name.group())
+    for prose, match, local in context.search(_LIES_WITH, folded=True):
+        after = local + len(match.group())
+        name = _NAME_AFTER.match(prose.masked, after)
+        if name is not None:
+            yield prose, name.group("who"), after
 
 
 @rule(
@@ -45,16 +63,14 @@ def named_person_as_cause(context: LintContext) -> Iterator[Hit]:
                 failure.offset,
                 f"{failure.subject!r} is named as the subject of a failure",
             )
-    for prose, match, local in context.search(_BLAMED):
-        who = match.group("owner") or match.group("with") or match.group("who")
+    for prose, who, offset in _blamed(context):
         if context.people.kind(who) in {SubjectKind.PERSON, SubjectKind.NAME}:
-            yield Hit.at(prose.span, local, f"{who!r} is named as the cause")
+            yield Hit.at(prose.span, offset, f"{who!r} is named as the cause")
 
 
 _HUMAN_ERROR = re.compile(
-    r"\b(?:human|operator|pilot|engineer|developer|admin|personnel|manual)\s+"
-    r"(?:error|mistake|fault)s?\b(?!\s+(?:rate|budget|log|count|message|page))",
-    re.IGNORECASE,
+    r"(?:human|operator|pilot|engineer|developer|admin|personnel|manual)\s+"
+    r"(?:error|mistake|fault)s?\b(?!\s+(?:rate|budget|log|count|message|page))"
 )
 _NEGATED = re.compile(
     r"\b(?:not|no|never|rather\s+than|instead\s+of|beyond|than|avoid|without|n[’']t)\W+(?:\w+\W+){0,3}$"
@@ -75,30 +91,111 @@ _NEGATED = re.compile(
     "- Nothing asked for confirmation before dropping a table.\n",
 )
 def human_error(context: LintContext) -> Iterator[Hit]:
-    for prose, match, local in context.search(_HUMAN_ERROR):
+    for prose, match, local in context.search(_HUMAN_ERROR, folded=True):
+        if starts_inside_word(prose.masked, local):
+            continue
         if not _NEGATED.search(prose.masked[max(0, local - 40) : local]):
-            yield Hit.at(prose.span, local, f'"{match.group()}" given as a cause')
+            yield Hit.at(prose.span, local, f'"{_original(prose, local, match)}" given as a cause')
 
 
 _COUNTERFACTUAL = re.compile(
-    r"\b(?P<modal>should|could|would|ought\s+to)(?:n[’']t|\s+not)?(?:\s+have|[’']ve|\s+of)\s+"
+    r"(?P<modal>should|could|would|ought\s+to)(?:n[’']t|\s+not)?(?:\s+have|[’']ve|\s+of)\s+"
     r"(?P<adverbs>(?:(?:been|easily|probably|already|just|simply|clearly|obviously|also|never|"
     r"not|really|at\s+least)\s+)*)(?P<word>[a-z-]+)(?:\s+(?P<next>[a-z]+))?"
-    r"|\bif\s+only\b",
-    re.IGNORECASE,
+    r"|if\s+only\b"
 )
 _IRREGULAR = frozenset(
-    "known seen done caught taken gone been made run written got gotten found held kept led "
-    "left lost meant met paid read said sent set shut spent stood told thought understood won "
-    "built brought bought chosen drawn driven given hidden shown spoken thrown put cut hit let "
-    "begun".split()
+    [
+        "known",
+        "seen",
+        "done",
+        "caught",
+        "taken",
+        "gone",
+        "been",
+        "made",
+        "run",
+        "written",
+        "got",
+        "gotten",
+        "found",
+        "held",
+        "kept",
+        "led",
+        "left",
+        "lost",
+        "meant",
+        "met",
+        "paid",
+        "read",
+        "said",
+        "sent",
+        "set",
+        "shut",
+        "spent",
+        "stood",
+        "told",
+        "thought",
+        "understood",
+        "won",
+        "built",
+        "brought",
+        "bought",
+        "chosen",
+        "drawn",
+        "driven",
+        "given",
+        "hidden",
+        "shown",
+        "spoken",
+        "thrown",
+        "put",
+        "cut",
+        "hit",
+        "let",
+        "begun",
+    ]
 )
 _HUMAN_PARTICIPLES = frozenset(
-    "known noticed realised realized asked told read checked double-checked reviewed tested "
-    "thought considered remembered followed escalated paid".split()
+    [
+        "known",
+        "noticed",
+        "realised",
+        "realized",
+        "asked",
+        "told",
+        "read",
+        "checked",
+        "double-checked",
+        "reviewed",
+        "tested",
+        "thought",
+        "considered",
+        "remembered",
+        "followed",
+        "escalated",
+        "paid",
+    ]
 )
-_NOT_HINDSIGHT = frozenset("worse much far bigger larger longer more significantly".split())
-_PEOPLE_WORDS = frozenset("i we you he she they someone somebody nobody anyone everyone one".split())
+_NOT_HINDSIGHT = frozenset(
+    ["worse", "much", "far", "bigger", "larger", "longer", "more", "significantly"]
+)
+_PEOPLE_WORDS = frozenset(
+    [
+        "i",
+        "we",
+        "you",
+        "he",
+        "she",
+        "they",
+        "someone",
+        "somebody",
+        "nobody",
+        "anyone",
+        "everyone",
+        "one",
+    ]
+)
 
 
 @rule(
@@ -114,13 +211,18 @@ _PEOPLE_WORDS = frozenset("i we you he she they someone somebody nobody anyone e
     "usual noise.\n",
 )
 def counterfactual(context: LintContext) -> Iterator[Hit]:
-    for prose, match, local in context.search(_COUNTERFACTUAL):
+    for prose, match, local in context.search(_COUNTERFACTUAL, folded=True):
+        if starts_inside_word(prose.masked, local):
+            continue
         if _is_hindsight(context, prose.masked, local, match):
-            words = match.group()[: match.end("word") - match.start()] if match.group("modal") else match.group()
+            end = match.end("word") if match.group("modal") else match.end()
+            words = prose.masked[local : local + end - match.start()]
             yield Hit.at(prose.span, local, f'counterfactual "{words.strip()}"')
     for failure in failures(context):
         if failure.subject_kind is SubjectKind.ROLE and failure.kind is not FailureKind.NEUTRAL:
-            yield Hit.at(failure.prose.span, failure.offset, f"{failure.subject!r} judged in hindsight")
+            yield Hit.at(
+                failure.prose.span, failure.offset, f"{failure.subject!r} judged in hindsight"
+            )
 
 
 def _is_hindsight(context: LintContext, text: str, offset: int, match: re.Match[str]) -> bool:
@@ -155,13 +257,12 @@ def _human_subject(context: LintContext, before: str, participle: str) -> bool:
 
 
 _JUDGEMENT = re.compile(
-    r"\b(?:careless(?:ly|ness)?|sloppy|sloppiness|negligen(?:t|ce|tly)|lazy|laziness|"
+    r"(?:careless(?:ly|ness)?|sloppy|sloppiness|negligen(?:t|ce|tly)|lazy|laziness|"
     r"incompetent|incompetence|stupid(?:ity)?|dumb|idiot(?:ic|s)?|reckless(?:ly|ness)?|"
     r"moron(?:ic|s)?|clueless|inexcusable|ridiculous|unbelievable|embarrassing|shameful|"
     r"disgraceful|rookie\s+mistake|amateur(?:ish)?|bone-?headed|should\s+have\s+known\s+better|"
     r"(?:obviously|clearly)\s+(?:wrong|should)|i\s+can[’']?t\s+believe|can\s+you\s+believe|"
-    r"wtf|facepalm)\b|!{2,}",
-    re.IGNORECASE,
+    r"wtf|facepalm)\b|!{2,}"
 )
 
 
@@ -177,8 +278,15 @@ _JUDGEMENT = re.compile(
     "minutes.\n",
 )
 def judgemental_language(context: LintContext) -> Iterator[Hit]:
-    for prose, match, local in context.search(_JUDGEMENT):
-        yield Hit.at(prose.span, local, f'judgemental language "{match.group()}"')
+    for prose, match, local in context.search(_JUDGEMENT, folded=True):
+        if match.group().startswith("!") or not starts_inside_word(prose.masked, local):
+            words = _original(prose, local, match)
+            yield Hit.at(prose.span, local, f'judgemental language "{words}"')
+
+
+def _original(prose: Prose, local: int, match: re.Match[str]) -> str:
+    """The matched words as written (matches come from the lower-cased prose)."""
+    return prose.masked[local : local + len(match.group())]
 
 
 _GROUP_LAPSE = re.compile(r"\b(?:missed|ignored)\b", re.IGNORECASE)

@@ -10,7 +10,7 @@ from hotwash.lint.finding import Severity
 from hotwash.lint.people import SubjectKind
 from hotwash.lint.rule import Hit, rule
 from hotwash.lint.rules.factors import causes_sections, factors
-from hotwash.postmortem import Family, ListBlock, Paragraph, Section, Span
+from hotwash.postmortem import Family, ListBlock, Paragraph, Section, Span, mask_markup
 
 
 @rule(
@@ -52,8 +52,12 @@ def too_many_factors(context: LintContext) -> Iterator[Hit]:
         yield Hit.at(sections[0].heading, 0, f"{found} contributing factors; at most {cap}")
 
 
-_TRIGGER_TEXT = re.compile(
-    r"\btrigger(?:ed|s)?\b|\bproximate\s+cause\b|\bimmediate\s+cause\b|\bprecipitat", re.IGNORECASE
+_TRIGGER_TEXT = re.compile(r"trigger(?:ed|s)?\b|proximate\s+cause\b|immediate\s+cause\b|precipitat")
+# A factor that names one event (a release, a change number, a merge) is the trigger.
+_EVENT = re.compile(
+    r"\bv?\d+\.\d+(?:\.\d+)?\b|\b(?:change|PR|pull request|commit|release|deploy(?:ment)?)\s+"
+    r"#?[0-9a-f]*\d[\w.-]*|\b(?:was|were|got)\s+(?:deployed|rolled\s+out|merged|pushed|released)\b",
+    re.IGNORECASE,
 )
 
 
@@ -62,20 +66,23 @@ _TRIGGER_TEXT = re.compile(
     Severity.INFO,
     "The trigger is not separated from the causes",
     why="The trigger (the deploy, the traffic spike) is what set things off; the causes are "
-    "why it could do harm. Mixing them makes the trigger look like the only thing to fix.",
-    hint='add a "Trigger" section or a "Trigger:" line apart from the contributing factors',
+    "why it could do harm. Listing it as one more factor makes it look like the thing to fix.",
+    hint='move the event to a "Trigger" section or a "Trigger:" line apart from the factors',
     bad="## Contributing factors\n\n- Deploy v2.4 raised the pool size to 500.\n"
     "- The database allows 300 connections.\n",
     good="## Trigger\n\nDeploy v2.4 raised the pool size to 500.\n\n## Contributing factors\n\n"
     "- The database allows 300 connections.\n- No check compares pool sizes to the limit.\n",
 )
 def trigger_not_separated(context: LintContext) -> Iterator[Hit]:
-    sections = causes_sections(context)
-    if not sections or context.document.sections_of(Family.TRIGGER):
+    if context.document.sections_of(Family.TRIGGER):
         return
-    if any(_TRIGGER_TEXT.search(p.masked) for p in context.prose):
+    if _TRIGGER_TEXT.search(context.prose_folded):
         return
-    yield Hit.at(sections[0].heading, 0, "no trigger is named apart from the causes")
+    listed = factors(context)
+    for factor in listed:
+        if len(listed) > 1 and _EVENT.search(mask_markup(factor.text)):
+            yield Hit.at(factor, 0, "this factor is an event (the trigger); list it apart")
+            return
 
 
 _PERSON_END = re.compile(
@@ -139,7 +146,7 @@ def _starts_with_person(context: LintContext, text: str) -> bool:
     return False
 
 
-_ROOT_CAUSE = re.compile(r"\broot[ -]causes?\b", re.IGNORECASE)
+_ROOT_CAUSE = re.compile(r"root[ -]causes?\b")
 _NO_ROOT = re.compile(r"\b(?:no|not\s+a|not\s+one|single|one)\s+$", re.IGNORECASE)
 
 
@@ -154,9 +161,10 @@ _NO_ROOT = re.compile(r"\b(?:no|not\s+a|not\s+one|single|one)\s+$", re.IGNORECAS
     good="## Contributing factors\n\n- A stale DNS record.\n- No TTL monitoring.\n",
 )
 def root_cause_language(context: LintContext) -> Iterator[Hit]:
-    for prose, match, local in context.search(_ROOT_CAUSE):
+    for prose, match, local in context.search(_ROOT_CAUSE, folded=True):
         if not _NO_ROOT.search(prose.masked[max(0, local - 20) : local]):
-            yield Hit.at(prose.span, local, f'"{match.group()}" implies a single cause')
+            words = prose.masked[local : local + len(match.group())]
+            yield Hit.at(prose.span, local, f'"{words}" implies a single cause')
 
 
 _WHY = re.compile(r"^\W*(?:why\b|\d+[.)]?\s*why\b)", re.IGNORECASE)

@@ -20,31 +20,32 @@ _DURATION = (
     r"(?P<dur>(?:(?<![\w.])(?![1-5]\d\ds\b)\d+(?:\.\d+)?\s*-?\s*(?:hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)\b[ ,]*"
     r"(?:and\s+)?){1,3})"
 )
+# Lower case, no leading \b: the labels are searched in lower-cased text (fast), and a
+# match that starts inside a word is dropped afterwards.
 _LABELS = {
     "detection": r"time\s+to\s+(?:detect(?:ion)?|discover\w*|notice|alert)|detection\s+(?:delay|"
-    r"time|gap|lag)|\bm?ttd\b|(?:detected|noticed|discovered|alerted)\s+(?:after|within|in)\b|"
+    r"time|gap|lag)|m?ttd\b|(?:detected|noticed|discovered|alerted)\s+(?:after|within|in)\b|"
     r"alert(?:ing)?\s+delay",
     "mitigation": r"time\s+to\s+(?:mitigat\w*|recover\w*|restor\w*|repair|fix)|"
-    r"(?:mitigation|recovery|restoration)\s+(?:delay|time)|\bm?tt[mf]\b|"
+    r"(?:mitigation|recovery|restoration)\s+(?:delay|time)|m?tt[mf]\b|"
     r"(?:mitigated|recovered|restored)\s+(?:after|within|in)\b",
-    "resolution": r"time\s+to\s+resol\w*|resolution\s+(?:delay|time)|\bm?ttr\b|"
+    "resolution": r"time\s+to\s+resol\w*|resolution\s+(?:delay|time)|m?ttr\b|"
     r"resolved\s+(?:after|within|in)\b",
     "duration": r"(?:outage|impact|disruption|downtime|degradation|incident)\s+(?:lasted|of|"
-    r"for)\b|\bduration\b|\blasted\b",
+    r"for)\b|duration\b|lasted\b",
 }
-# How far after its label a statement's figure may be ("Time to detect (impact -> alert): 4m").
+# How far after its label a statement's figure may be ("Time to detect (impact -> alert): 4m"),
+# never past a sentence end or the next label: "Time to detect: TBD. Time to mitigate: 2h"
+# states one delay.
 _REACH = {"detection": 80, "mitigation": 80, "resolution": 80, "duration": 25}
-_STATEMENT = re.compile(
-    "|".join(
-        rf"(?P<{kind}>{label})[^\n.]{{0,{_REACH[kind]}}}?"
-        + _DURATION.replace("dur>", f"{kind}_dur>")
-        for kind, label in _LABELS.items()
-    )
-    + rf"|{_DURATION.replace('dur>', 'pre_dur>')}\s*-?\s*(?:minute|hour)?s?\s*"
-    r"(?P<pre>outage|disruption|degradation|downtime|of\s+impact)",
-    re.IGNORECASE,
+_LABEL = re.compile("|".join(_LABELS.values()))
+_KIND = {kind: re.compile(label) for kind, label in _LABELS.items()}
+_FIGURE = re.compile(_DURATION)
+_STOP = re.compile(r"time\s+to\b|delay\b|\n\s*\n|\.(?:\s|$)")
+_BEFORE_NOUN = re.compile(
+    r"(?P<dur>\d+(?:\.\d+)?\s*-?\s*(?:minutes?|mins?|hours?|hrs?|h|m))\s*-?\s*(?:long\s+)?"
+    r"(?:outage|disruption|degradation|downtime|of\s+impact)"
 )
-_LABEL_ONLY = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _LABELS.items()), re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,32 +61,53 @@ def statements(context: LintContext) -> list[Statement]:
 
 
 def _find_statements(context: LintContext) -> list[Statement]:
+    text = context.folded_text
     found = []
-    for match in _STATEMENT.finditer(context.text_without_code):
-        kind = next(k for k in (*_LABELS, "pre") if match.group(k) is not None)
-        try:
-            delay = parse_duration(match.group(f"{kind}_dur").replace("-", " ").strip(" ,"))
-        except ValidationError:
+    for label in _LABEL.finditer(text):
+        kind = _kind(text, label)
+        if kind is None:
             continue
-        line, column = context.position(match.start())
-        found.append(Statement("duration" if kind == "pre" else kind, delay, line, column))
+        window = text[label.end() : label.end() + _REACH[kind]]
+        stop = _STOP.search(window)
+        figure = _FIGURE.search(window[: stop.start()] if stop else window)
+        if figure is not None:
+            found += _statement(context, kind, figure.group("dur"), label.start())
+    for match in _BEFORE_NOUN.finditer(text):
+        if not (match.start() and text[match.start() - 1].isalnum()):
+            found += _statement(context, "duration", match.group("dur"), match.start())
     return found
+
+
+def _kind(text: str, label: re.Match[str]) -> str | None:
+    """Which delay a label names; ``None`` when it starts inside a word ("submttd")."""
+    if label.start() and text[label.start() - 1].isalnum():
+        return None
+    return next(kind for kind, pattern in _KIND.items() if pattern.match(label.group()))
+
+
+def _statement(context: LintContext, kind: str, figure: str, offset: int) -> list[Statement]:
+    try:
+        delay = parse_duration(figure.replace("-", " ").strip(" ,"))
+    except ValidationError:
+        return []
+    line, column = context.position(offset)
+    return [Statement(kind, delay, line, column)]
 
 
 def _stated(context: LintContext, kinds: set[str]) -> bool:
     if any(s.kind in kinds for s in statements(context)):
         return True
     # A label waiting for its figure ("Detection delay: [TODO: ...]") is the placeholder's job.
-    for match in _LABEL_ONLY.finditer(context.text_without_code):
-        kind = next(k for k in _LABELS if match.group(k) is not None)
-        if kind in kinds and context.position(match.start())[0] in context.pending_lines:
+    for match in _LABEL.finditer(context.folded_text):
+        kind = _kind(context.folded_text, match)
+        lines = {context.position(match.start())[0], context.position(match.end())[0]}
+        if kind in kinds and lines & context.pending_lines:
             return True
     return False
 
 
 def _in_section_with_duration(context: LintContext, family: Family) -> bool:
-    duration = re.compile(_DURATION, re.IGNORECASE)
-    return any(duration.search(p.masked) for p in context.prose_in(family))
+    return any(_FIGURE.search(p.masked.lower()) for p in context.prose_in(family))
 
 
 @rule(
@@ -103,10 +125,12 @@ def not_stated(context: LintContext) -> Iterator[Hit]:
     detection = _stated(context, {"detection"}) or _in_section_with_duration(
         context, Family.DETECTION
     )
-    mitigation = _stated(context, {"mitigation", "resolution", "duration"}) or _in_section_with_duration(
-        context, Family.RESPONSE
-    )
-    missing = [name for name, ok in (("detection", detection), ("mitigation", mitigation)) if not ok]
+    mitigation = _stated(
+        context, {"mitigation", "resolution", "duration"}
+    ) or _in_section_with_duration(context, Family.RESPONSE)
+    missing = [
+        name for name, ok in (("detection", detection), ("mitigation", mitigation)) if not ok
+    ]
     if missing:
         yield Hit.document(f"the {' and '.join(missing)} delay is not stated")
 
@@ -114,7 +138,11 @@ def not_stated(context: LintContext) -> Iterator[Hit]:
 _COMPARED = {
     "detection": (("impact_start", "detected"),),
     "mitigation": (("impact_start", "mitigated"), ("detected", "mitigated")),
-    "resolution": (("impact_start", "resolved"), ("detected", "resolved"), ("impact_start", "mitigated")),
+    "resolution": (
+        ("impact_start", "resolved"),
+        ("detected", "resolved"),
+        ("impact_start", "mitigated"),
+    ),
     "duration": (("impact_start", "mitigated"), ("impact_start", "resolved")),
 }
 

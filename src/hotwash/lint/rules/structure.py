@@ -9,7 +9,6 @@ from hotwash.lint.context import LintContext
 from hotwash.lint.finding import Severity
 from hotwash.lint.prose import sentences
 from hotwash.lint.rule import Hit, rule
-from hotwash.postmortem import Family
 
 _OWNER_FIELDS = (
     "owner", "owners", "author", "authors", "incident owner", "postmortem owner", "dri",

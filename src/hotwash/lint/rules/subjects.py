@@ -17,7 +17,7 @@ from hotwash.lint.context import LintContext
 from hotwash.lint.people import GROUP, ROLE, SubjectKind
 from hotwash.lint.prose import Prose
 
-__all__ = ["Failure", "FailureKind", "failures"]
+__all__ = ["Failure", "FailureKind", "failures", "starts_inside_word"]
 
 
 class FailureKind(enum.Enum):
@@ -38,8 +38,7 @@ class Failure:
 
 _ADVERBS = (
     r"(?:(?:also|then|again|just|simply|completely|apparently|unfortunately|clearly|obviously|"
-    r"still|initially|later|subsequently|had|has|have|was|were|(?P<oops>accidentally|mistakenly|"
-    r"inadvertently|carelessly|wrongly))\s+)*"
+    r"still|initially|later|subsequently|had|has|have|was|were)\s+)*"
 )
 _HUMAN = (
     r"forgot|forgotten|overlooked|misread|mistyped|fat-?fingered|messed\s+up|screwed\s+up|"
@@ -52,27 +51,72 @@ _NEUTRAL = (
     r"broke|caused|took\s+down|brought\s+down|misconfigured|wiped|corrupted|ignored|missed|"
     r"blew\s+up|pushed\s+(?:a|the)\s+(?:bad|broken|faulty|buggy|wrong)"
 )
-_OOPS = "".join(
-    f"(?<={word} )" if i == 0 else f"|(?<={word} )"
-    for i, word in enumerate(("accidentally", "mistakenly", "inadvertently", "carelessly", "wrongly"))
+# Failures are found first (they are rare), then their subject in the words just before.
+_FAILURE = re.compile(
+    r"(?:(?P<lapse>failed\s+to|fails\s+to|neglected\s+to|forgot\s+to|omitted\s+to|"
+    r"did\s+not|didn[’']t|never)\s+(?P<verb>[a-z-]+)"
+    rf"|(?P<human>{_HUMAN})|(?P<neutral>{_NEUTRAL})"
+    r"|(?P<oops>accidentally|mistakenly|inadvertently|carelessly|wrongly)\s+[a-z]+)\b"
 )
-_PATTERN = re.compile(
+_SUBJECT = re.compile(
     rf"(?<![\w@-])(?P<subject>@[A-Za-z0-9][\w.-]*|{GROUP}|{ROLE}|(?-i:[A-Z][a-z]+"
-    rf"(?:[ -][A-Z][a-z]+)?))\s+{_ADVERBS}(?:(?P<lapse>failed\s+to|fails\s+to|neglected\s+to|"
-    rf"forgot\s+to|omitted\s+to|did\s+not|didn[’']t|never)\s+(?P<verb>[a-z-]+)"
-    rf"|(?P<human>{_HUMAN})|(?P<neutral>{_NEUTRAL})|(?:{_OOPS})(?P<acted>[a-z]+))\b",
+    rf"(?:[ -][A-Z][a-z]+)?))\s+{_ADVERBS}$",
     re.IGNORECASE,
 )
+_REACH = 60
 # Verbs whose failure is a person's: "did not notice" (a cache does not notice things).
 HUMAN_VERBS = frozenset(
-    "notice realize realise understand remember bother think consider double-check tell ask "
-    "inform follow read review test check look pay wait confirm mention coordinate escalate "
-    "communicate care listen".split()
+    [
+        "notice",
+        "realize",
+        "realise",
+        "understand",
+        "remember",
+        "bother",
+        "think",
+        "consider",
+        "double-check",
+        "tell",
+        "ask",
+        "inform",
+        "follow",
+        "read",
+        "review",
+        "test",
+        "check",
+        "look",
+        "pay",
+        "wait",
+        "confirm",
+        "mention",
+        "coordinate",
+        "escalate",
+        "communicate",
+        "care",
+        "listen",
+    ]
 )
 # "did not have/know/get" describes missing information or tools, not a lapse.
-_ABSENCE = frozenset("have know receive get own exist need see hear".split())
+_ABSENCE = frozenset(["have", "know", "receive", "get", "own", "exist", "need", "see", "hear"])
 _FORGOT = frozenset({"forgot to", "neglected to", "omitted to"})
-_DETERMINERS = frozenset("the a an our their its this that these those his her my your".split())
+_DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "our",
+        "their",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "my",
+        "your",
+    ]
+)
 
 
 def failures(context: LintContext) -> list[Failure]:
@@ -82,20 +126,25 @@ def failures(context: LintContext) -> list[Failure]:
 
 def _scan(context: LintContext) -> list[Failure]:
     found = []
-    for prose, match, local in context.search(_PATTERN):
-        failure = _classify(context, prose, match, local)
-        if failure is not None:
-            found.append(failure)
+    for prose, match, local in context.search(_FAILURE, folded=True):
+        if starts_inside_word(prose.masked, local):
+            continue
+        before = prose.masked[max(0, local - _REACH) : local]
+        subject = _SUBJECT.search(before)
+        if subject is not None:
+            start = local - len(before) + subject.start("subject")
+            failure = _classify(context, prose, subject.group("subject"), start, match)
+            if failure is not None:
+                found.append(failure)
     return found
 
 
 def _classify(
-    context: LintContext, prose: Prose, match: re.Match[str], local: int
+    context: LintContext, prose: Prose, subject: str, offset: int, match: re.Match[str]
 ) -> Failure | None:
-    subject = match.group("subject")
     verb = (match.group("verb") or "").lower()
     kind = context.people.kind(subject)
-    if verb in _ABSENCE or _inside_proper_noun(context, prose.masked, local, kind):
+    if verb in _ABSENCE or _inside_proper_noun(context, prose.masked, offset, kind):
         return None
     lapse = (match.group("lapse") or "").lower()
     if match.group("human") or match.group("oops") or verb in HUMAN_VERBS or lapse in _FORGOT:
@@ -104,8 +153,12 @@ def _classify(
         failure = FailureKind.LAPSE
     else:
         failure = FailureKind.NEUTRAL
-    words = match.group()[len(subject) :].strip()
-    return Failure(prose, local, subject, kind, failure, words)
+    return Failure(prose, offset, subject, kind, failure, match.group())
+
+
+def starts_inside_word(text: str, offset: int) -> bool:
+    """True when ``text[offset]`` continues a word (a match that needed a leading ``\\b``)."""
+    return offset > 0 and (text[offset - 1].isalnum() or text[offset - 1] in "_-@")
 
 
 def _inside_proper_noun(context: LintContext, text: str, offset: int, kind: SubjectKind) -> bool:

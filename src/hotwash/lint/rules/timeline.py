@@ -154,6 +154,7 @@ def _has_milestone_column(section: object) -> bool:
     )
 
 
+_LATE = ("impact_start", "detected")
 _LATE_START = re.compile(
     rf"\b(?:{MILESTONE_WORDS['impact_start']}|{MILESTONE_WORDS['detected']})", re.IGNORECASE
 )
@@ -174,8 +175,12 @@ def starts_at_impact(context: LintContext) -> Iterator[Hit]:
     first = next((i for i in context.chronology.instants if i.at is not None), None)
     if first is None:
         return
-    marked = {name for name, (i, _) in context.chronology.milestones.items() if i is first}
-    late = marked & {"impact_start", "detected"} or _LATE_START.search(first.row.event.plain)
+    milestones = context.chronology.milestones
+    if any(explicit for _, explicit in milestones.values()):
+        # Marked rows say where impact starts; the wording of other rows is only a guess.
+        late = any(milestones.get(name, (None, False))[0] is first for name in _LATE)
+    else:
+        late = bool(_LATE_START.search(first.row.event.plain))
     if late:
         yield Hit.at(first.row.time, 0, "the first row is already impact or detection")
 
@@ -198,8 +203,7 @@ _FIX_OR_JUDGEMENT = re.compile(
     hint="keep the row to the observable event; move the rest to analysis or action items",
     bad="## Timeline (UTC)\n\n- 14:06 alert fires; unfortunately nobody looks\n"
     "- 14:30 rollback done; we should add a canary stage\n",
-    good="## Timeline (UTC)\n\n- 14:06 alert fires in #alerts-payments\n"
-    "- 14:30 rollback done\n",
+    good="## Timeline (UTC)\n\n- 14:06 alert fires in #alerts-payments\n- 14:30 rollback done\n",
 )
 def fix_or_judgement(context: LintContext) -> Iterator[Hit]:
     for row in context.rows:

@@ -10,25 +10,19 @@ date, and the result does not move to another day the row does not name.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import UTC, datetime
 
 from hotwash.lint.context import LintContext
 from hotwash.lint.finding import Edit
+from hotwash.lint.zone_offsets import ABBREVIATIONS, utc_offset
 from hotwash.postmortem import Family, Heading, Span, Table, TimelineRow
 
 __all__ = ["declared_zone", "is_utc", "timeline_heading", "to_utc_edit", "utc_declaration_edit"]
 
-_ABBREVIATIONS = {
-    "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "WET": 0, "WEST": 1, "BST": 1, "EST": -5,
-    "EDT": -4, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7, "AKST": -9, "AKDT": -8,
-    "HST": -10, "JST": 9, "KST": 9, "AEST": 10, "AEDT": 11, "ACST": 9.5, "AWST": 8,
-    "NZST": 12, "NZDT": 13, "SGT": 8, "HKT": 8, "MSK": 3, "BRT": -3,
-}  # fmt: skip
 _AMBIGUOUS = "IST|CST"
 _ZONE = re.compile(
     r"(?<![\w/])(?P<z>(?:UTC|GMT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|Z(?![\w:])"
-    rf"|(?:{'|'.join(_ABBREVIATIONS)}|{_AMBIGUOUS})(?!\w)|[Ll]ocal\s+time|Etc/UTC"
+    rf"|(?:{'|'.join(ABBREVIATIONS)}|{_AMBIGUOUS})(?!\w)|[Ll]ocal\s+time|Etc/UTC"
     r"|(?:Africa|America|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_]+)"
 )
 _UTC = re.compile(r"^(?:UTC|GMT|Z|ETC/UTC)?\s*(?:[+\-±]\s*0{1,2}(?::?00)?)?$", re.IGNORECASE)
@@ -72,32 +66,15 @@ def utc_declaration_edit(heading: Heading) -> Edit:
     return Edit(line, column, column, " (UTC)")
 
 
-def _offset(zone: str, row: TimelineRow) -> timedelta | None:
-    upper = zone.upper().replace(" ", "")
-    if upper in _ABBREVIATIONS:
-        return timedelta(hours=_ABBREVIATIONS[upper])
-    numeric = re.fullmatch(r"(?:UTC|GMT)?([+-])(\d{1,2}):?(\d{2})?", upper)
-    if numeric:
-        sign = 1 if numeric.group(1) == "+" else -1
-        return sign * timedelta(hours=int(numeric.group(2)), minutes=int(numeric.group(3) or 0))
-    if "/" in zone and row.day is not None and row.clock is not None:
-        try:
-            local = datetime.combine(row.day, row.clock, ZoneInfo(zone))
-        except (ZoneInfoNotFoundError, ValueError):
-            return None
-        return local.utcoffset()
-    return None
-
-
 def to_utc_edit(row: TimelineRow) -> Edit | None:
     """Rewrite ``row``'s time in UTC when that is unambiguous, else ``None``."""
     if row.zone is None or row.clock is None or row.time.text != row.time.plain:
         return None
-    offset = _offset(row.zone, row)
+    offset = utc_offset(row.zone, row.day, row.clock)
     if offset is None:
         return None
     local = datetime.combine(row.day or datetime(2000, 1, 1).date(), row.clock)
-    utc = (local - offset).replace(tzinfo=timezone.utc)
+    utc = (local - offset).replace(tzinfo=UTC)
     moved_day = utc.date() != local.date()
     if moved_day and row.day is None:
         return None

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from hotwash.postmortem.html import MEDIA_TYPES
 from hotwash.postmortem.importer import import_text
+from hotwash.postmortem.placeholders import is_placeholder
 
 _LOCAL_LINK = re.compile(r"\]\(([^)\s:]+\.(?:png|svg|jpe?g|gif))\)", re.IGNORECASE)
 MAX_NAME = 255  # BookStack's limit; Confluence allows more
@@ -41,7 +42,8 @@ def page_from_markdown(path: Path, name: str | None = None) -> Page:
     title = found.title or path.stem
     day = found.date or ""
     default = f"Postmortem {day}: {title}" if day else f"Postmortem: {title}"
-    labels = {"incident": found.fields["incident"]} if "incident" in found.fields else {}
+    incident = found.fields.get("incident")
+    labels = {"incident": incident} if incident and not is_placeholder(incident) else {}
     return Page(
         name=(name or default)[:MAX_NAME],
         markdown=text,

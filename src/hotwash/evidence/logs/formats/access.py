@@ -10,7 +10,13 @@ from __future__ import annotations
 import polars as pl
 
 from hotwash.evidence.logs import clock, levels
-from hotwash.evidence.logs.formats.base import Columns, LogFormat, head_fields, timestamp_reason
+from hotwash.evidence.logs.formats.base import (
+    Columns,
+    LogFormat,
+    ascii_classes,
+    head_fields,
+    timestamp_reason,
+)
 
 _PATTERN = (
     r"^(?P<head>(?P<client>\S+) (?P<ident>\S+) (?P<user>\S+) \[(?P<ts>[^\]]+)\] "
@@ -21,6 +27,7 @@ _PATTERN = (
 class AccessLogFormat(LogFormat):
     name = "access-log"
     continuation = None
+    shape = ascii_classes(_PATTERN)
 
     def columns(self, text: pl.Expr) -> Columns:
         fields = head_fields(text, _PATTERN)

@@ -156,6 +156,9 @@ class LogFormat:
     marker: str | None = None
     # A cheap test some sample line must pass before the full parse is worth trying.
     gate: str | None = None
+    # A regex every line matches unless the full parse would call it "not a <format>
+    # line": the lines it rules out skip the full parse (their ``cont`` is ``continues``).
+    shape: str | None = None
 
     def parse(self, frame: pl.DataFrame) -> pl.DataFrame:
         return build(frame, self.columns(pl.col(TEXT)))
@@ -163,10 +166,10 @@ class LogFormat:
     def columns(self, text: pl.Expr) -> Columns:
         raise NotImplementedError
 
-    def fast(self, text: pl.Expr) -> Fast | None:
-        """The usual layout read cheaply (see :mod:`.fast`); None: every line takes
-        :meth:`columns`."""
-        return None
+    def fast(self, text: pl.Expr) -> tuple[Fast, ...]:
+        """The usual layouts, read cheaply (see :mod:`.fast`), tried in order: the
+        cheapest, commonest first. Lines none of them reads take :meth:`columns`."""
+        return ()
 
     def message_of(self, text: pl.Expr) -> pl.Expr:
         """The message of record lines, for the few whose templates are mined."""

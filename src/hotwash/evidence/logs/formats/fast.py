@@ -44,6 +44,11 @@ ISO_GROUPS = (
 )
 
 
+NO_KEY = pl.lit(None, pl.String)
+NO_SUB = pl.lit(None, pl.Int64)
+NO_EPOCH = pl.lit(None, pl.Int64)
+
+
 def _null() -> pl.Expr:
     return pl.lit(None, pl.String)
 
@@ -72,7 +77,9 @@ class Fast:
     ``recognised``: the line is in this layout (all an envelope asks of an inner
     format); ``ok``: it also starts a record, timed by ``key`` and ``sub`` (or by
     ``epoch``, where that is not null). ``checks`` are further fields that must be
-    readable for the fast reading to stand.
+    readable for the fast reading to stand. ``ascii_only``: the expressions slice
+    at offsets found by ``str.find``, which counts bytes where ``str.slice`` counts
+    characters, so only ASCII lines may take this path.
     """
 
     recognised: pl.Expr
@@ -83,8 +90,9 @@ class Fast:
     level: Field = field(default_factory=Field)
     service: Field = field(default_factory=Field)
     checks: tuple[Field, ...] = ()
-    epoch: pl.Expr = field(default_factory=lambda: pl.lit(None, pl.Int64))
+    epoch: pl.Expr = NO_EPOCH
     steps: Steps = ()
+    ascii_only: bool = False
 
 
 def words(raw: pl.Expr) -> tuple[pl.Expr, pl.Expr]:

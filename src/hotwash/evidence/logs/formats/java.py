@@ -17,11 +17,20 @@ from hotwash.evidence.logs.formats.base import (
     Columns,
     LogFormat,
     after_head,
+    ascii_classes,
     head_fields,
     timestamp_reason,
     without_head,
 )
-from hotwash.evidence.logs.formats.fast import Fast, Field, iso_key, iso_key_time, sub_minute, words
+from hotwash.evidence.logs.formats.fast import (
+    MICROS,
+    Fast,
+    Field,
+    iso_key,
+    iso_key_time,
+    sub_minute,
+    words,
+)
 
 _LEVEL = r"TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|SEVERE"
 _BODY = (
@@ -32,12 +41,18 @@ _BODY = (
 # The same layout up to the logger and the blank after it, written so that each
 # byte decides the branch (one-pass): polars then captures at DFA speed. A line it
 # matches is matched by the full pattern with the same time and level.
-_FAST_BODY = (
+_FAST_TIME = (
     r"(?P<hm>[0-9]{2}:[0-9]{2}):(?P<sec>[0-5][0-9])(?:[.,](?P<frac>[0-9]{1,9}))?"
-    r"(?P<zone>Z|[+-][0-9]{2}:?[0-9]{2})?[ \t]+(?:\[[^\]]*\][ \t]+)?"
-    r"(?P<level>" + _LEVEL + r")[ \t]+(?:\[[^\]]*\][ \t]+)?[A-Za-z0-9_$.:/-]+[ \t]"
+    r"(?P<zone>Z|[+-][0-9]{2}:?[0-9]{2})?"
+)
+_FAST_REST = (
+    r"[ \t]+(?:\[[^\]]*\][ \t]+)?(?P<level>" + _LEVEL + r")[ \t]+(?:\[[^\]]*\][ \t]+)?"
+    r"[A-Za-z0-9_$.:/-]+[ \t]"
 )
 _FAST_DATE = r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})[ T]"
+# The commonest layout: milliseconds and no zone, so the time sits at fixed columns.
+_MILLIS = r"[0-9]{2}:[0-9]{2}:[0-5][0-9][.,][0-9]{3}"
+_DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}[ T]"
 _PLACEHOLDER_DATE = "2000-01-01"
 
 
@@ -48,7 +63,7 @@ class JavaFormat(LogFormat):
         self.calendar = Calendar.FULL if dated else Calendar.NO_DATE
         date = r"(?P<date>\d{4}-\d{2}-\d{2})[ T]" if dated else ""
         self.pattern = r"^(?P<head>" + date + _BODY + ")"
-        self.fast_pattern = "^" + (_FAST_DATE if dated else "") + _FAST_BODY
+        self.shape = ascii_classes(self.pattern)
 
     def columns(self, text: pl.Expr) -> Columns:
         fields = head_fields(text, self.pattern)
@@ -70,14 +85,38 @@ class JavaFormat(LogFormat):
             cont=self.continues(text),
         )
 
-    def fast(self, text: pl.Expr) -> Fast:
+    def fast(self, text: pl.Expr) -> tuple[Fast, ...]:
+        return self._fixed_columns(text), self._any_layout(text)
+
+    def _fixed_columns(self, text: pl.Expr) -> Fast:
+        """``[date ]HH:MM:SS.mmm`` then the level: only the level is captured."""
+        at = 11 if self.dated else 0  # where HH:MM starts
+        level = pl.col("_java")
+        pattern = "^" + (_DATE if self.dated else "") + _MILLIS + _FAST_REST
+        return Fast(
+            steps=({"_java": text.str.extract(pattern, 1)},),
+            recognised=level.is_not_null(),
+            ok=level.is_not_null(),
+            key=text.str.slice(0, at + 5),
+            sub=text.str.slice(at + 6, 2).cast(pl.Int64, strict=False) * MICROS
+            + text.str.slice(at + 9, 3).cast(pl.Int64, strict=False) * 1000,
+            key_time=self._minute_time,
+            level=Field(level, words),
+        )
+
+    def _minute_time(self, key: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
+        dated = key if self.dated else pl.concat_str(pl.lit(_PLACEHOLDER_DATE + "T"), key)
+        return clock.iso(pl.concat_str(dated, pl.lit(":00")))
+
+    def _any_layout(self, text: pl.Expr) -> Fast:
+        """Any fraction and zone: the time's parts and the level are captured."""
         fields = pl.col("_java").struct.field
         date = fields("date") if self.dated else pl.lit(_PLACEHOLDER_DATE)
-        matched = fields("hm").is_not_null()
+        pattern = "^" + (_FAST_DATE if self.dated else "") + _FAST_TIME + _FAST_REST
         return Fast(
-            steps=({"_java": text.str.extract_groups(self.fast_pattern)},),
-            recognised=matched,
-            ok=matched,
+            steps=({"_java": text.str.extract_groups(pattern)},),
+            recognised=fields("hm").is_not_null(),
+            ok=fields("hm").is_not_null(),
             key=iso_key(date, fields("hm"), fields("zone")),
             sub=sub_minute(fields("sec"), fields("frac")),
             key_time=iso_key_time,

@@ -33,6 +33,7 @@ class JournaldFormat(LogFormat):
     marker = r"\"__REALTIME_TIMESTAMP\"\s*:"
     gate = jf.GATE
     continuation = None
+    shape = jf.OBJECT_SHAPE
 
     def columns(self, text: pl.Expr) -> Columns:
         time_raw = jf.token(text, ("__REALTIME_TIMESTAMP",))

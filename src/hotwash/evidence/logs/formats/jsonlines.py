@@ -14,8 +14,18 @@ from dataclasses import dataclass
 import polars as pl
 
 from hotwash.evidence.logs import levels
+from hotwash.evidence.logs.formats import json_fast as jfast
 from hotwash.evidence.logs.formats import json_fields as jf
 from hotwash.evidence.logs.formats.base import Columns, LogFormat
+from hotwash.evidence.logs.formats.fast import (
+    NO_EPOCH,
+    NO_KEY,
+    NO_SUB,
+    Decode,
+    Fast,
+    iso_key_time,
+    iso_parts,
+)
 
 
 @dataclass(frozen=True)
@@ -26,6 +36,7 @@ class Dialect:
     level: tuple[str, ...]
     message: tuple[str, ...]
     service: tuple[str, ...]
+    epoch: bool = False  # the fast path expects epoch times (else ISO text)
 
 
 DIALECTS: tuple[Dialect, ...] = (
@@ -37,6 +48,7 @@ DIALECTS: tuple[Dialect, ...] = (
         ("level",),
         ("msg",),
         ("name", "service"),
+        epoch=True,
     ),
     Dialect(
         "ecs",
@@ -83,6 +95,7 @@ class JsonLinesFormat(LogFormat):
         self.marker = dialect.marker
         self.gate = jf.GATE
         self.continuation = None
+        self.shape = jf.OBJECT_SHAPE
 
     def columns(self, text: pl.Expr) -> Columns:
         time_raw = jf.token(text, self.dialect.time)
@@ -100,5 +113,47 @@ class JsonLinesFormat(LogFormat):
             flag=jf.type_flags(level_raw, message_raw),
         )
 
+    def fast(self, text: pl.Expr) -> tuple[Fast, ...]:
+        return (self._layout(text),)
+
+    def _layout(self, text: pl.Expr) -> Fast:
+        keys = self.dialect
+        time = pl.col("_json_time")
+        if keys.epoch:
+            pattern, key, sub = jfast.epoch_time(keys.time), NO_KEY, NO_SUB
+        else:
+            pattern, (key, sub) = jfast.iso_time(keys.time), iso_parts(time)
+        shaped = jfast.object_shaped(text)
+        return Fast(
+            steps=(
+                {"_json_time": jfast.time_window(text, keys.time)},
+                {"_json_time": time.str.extract_groups(pattern)},
+            ),
+            recognised=shaped,
+            ok=shaped,
+            key=key,
+            sub=sub,
+            epoch=jfast.epoch_micros(time) if keys.epoch else NO_EPOCH,
+            key_time=iso_key_time,
+            level=jfast.field(text, keys.level, _level(keys.level)),
+            service=jfast.field(text, keys.service, jfast.scalar(keys.service)),
+            checks=(
+                jfast.after_key(text, keys.time),
+                jfast.no_container(text, keys.message),
+                *(jfast.not_nested(text, field) for field in (keys.level, keys.service)),
+            ),
+            ascii_only=True,
+        )
+
     def mismatch(self) -> str:
         return jf.NOT_OBJECT
+
+
+def _level(keys: tuple[str, ...]) -> Decode:
+    read = jfast.scalar(keys)
+
+    def decode(raw: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
+        text, readable = read(raw)
+        return levels.from_any(text), readable
+
+    return decode

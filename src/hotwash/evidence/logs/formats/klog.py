@@ -14,6 +14,7 @@ from hotwash.evidence.logs.formats.base import (
     Columns,
     LogFormat,
     after_head,
+    ascii_classes,
     head_fields,
     timestamp_reason,
 )
@@ -27,6 +28,7 @@ _PATTERN = (
 class KlogFormat(LogFormat):
     name = "klog"
     calendar = Calendar.NO_YEAR
+    shape = ascii_classes(_PATTERN)
 
     def columns(self, text: pl.Expr) -> Columns:
         fields = head_fields(text, _PATTERN)

@@ -15,6 +15,7 @@ from hotwash.evidence.logs.formats.base import (
     Columns,
     LogFormat,
     after_head,
+    ascii_classes,
     head_fields,
     timestamp_reason,
 )
@@ -41,6 +42,7 @@ _OFFSETS = {
 
 class PostgresFormat(LogFormat):
     name = "postgresql"
+    shape = ascii_classes(_PATTERN)
     continuation = r"^(?:[ \t]|\S+ \S+(?: \S+)? \[\d+\]\S* (?:\S*@\S* )?(?:" + _DETAIL + r"):)"
 
     def columns(self, text: pl.Expr) -> Columns:

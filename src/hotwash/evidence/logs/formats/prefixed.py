@@ -16,6 +16,7 @@ from hotwash.evidence.logs.formats.base import (
     Columns,
     LogFormat,
     after_head,
+    ascii_classes,
     head_fields,
     timestamp_reason,
 )
@@ -74,6 +75,7 @@ class PrefixedFormat(LogFormat):
         self.inner = inner
         self.name = name if isinstance(inner, PlainFormat) else f"{name}+{inner.name}"
         self.continuation = inner.continuation
+        self.shape = ascii_classes(prefix)
 
     def with_inner(self, inner: LogFormat) -> PrefixedFormat:
         return PrefixedFormat(self.base_name, self.prefix, inner)

@@ -15,6 +15,7 @@ from hotwash.evidence.logs.formats.base import (
     Columns,
     LogFormat,
     after_head,
+    ascii_classes,
     head_fields,
     timestamp_reason,
 )
@@ -28,6 +29,7 @@ _PATTERN = (
 
 class PythonLoggingFormat(LogFormat):
     name = "python-logging"
+    shape = ascii_classes(_PATTERN)
 
     def columns(self, text: pl.Expr) -> Columns:
         fields = head_fields(text, _PATTERN)

@@ -16,6 +16,7 @@ from hotwash.evidence.logs.formats.base import (
     Columns,
     LogFormat,
     after_head,
+    ascii_classes,
     head_fields,
     timestamp_reason,
 )
@@ -39,6 +40,7 @@ class Rfc3164Format(LogFormat):
     name = "syslog-rfc3164"
     calendar = Calendar.NO_YEAR
     continuation = None
+    shape = ascii_classes(_RFC3164)
 
     def columns(self, text: pl.Expr) -> Columns:
         fields = head_fields(text, _RFC3164)
@@ -62,6 +64,7 @@ class Rfc3164Format(LogFormat):
 class Rfc5424Format(LogFormat):
     name = "syslog-rfc5424"
     continuation = None
+    shape = ascii_classes(_RFC5424)
 
     def columns(self, text: pl.Expr) -> Columns:
         fields = head_fields(text, _RFC5424)

@@ -1,0 +1,102 @@
+"""The fast path over a chunk: records read from a format's :class:`Fast` expressions.
+
+Lines the fast path accepts become records directly; every other line is handed
+back for the format's full parse. Each distinct minute key, level window and
+service window is decoded once (see :mod:`.formats.fast`).
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from hotwash.evidence.logs.chunks import LineChunk
+from hotwash.evidence.logs.classify import is_binary
+from hotwash.evidence.logs.formats.base import LINE, TEXT, TS_TYPE
+from hotwash.evidence.logs.formats.fast import Decode, Fast
+
+RECORD_SCHEMA: dict[str, pl.DataType] = {
+    LINE: pl.UInt64(),
+    "ts": TS_TYPE,
+    "aware": pl.Boolean(),
+    "level": pl.String(),
+    "service": pl.String(),
+    "flag": pl.String(),
+}
+
+
+def fast_records(fast: Fast, chunk: LineChunk) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(the records the fast path reads, in :data:`RECORD_SCHEMA`; the chunk's other lines)."""
+    staged = chunk.frame.lazy()
+    for step in fast.steps:
+        staged = staged.with_columns(**step)
+    scanned = staged.select(_fast_columns(fast, chunk)).collect()
+    candidates = scanned if scanned["ok"].all() else scanned.filter("ok")
+    level = _decoded(candidates["level"], fast.level.decode)
+    service = _decoded(candidates["service"], fast.service.decode)
+    readable = level["readable"] & service["readable"]
+    for number, check in enumerate(fast.checks):
+        readable = readable & _decoded(candidates[f"check{number}"], check.decode)["readable"]
+    timed = _timed(fast, candidates.with_columns(level=level["value"], service=service["value"]))
+    readable = readable & timed["ts"].is_not_null()
+    records = timed if readable.all() else timed.filter(readable)
+    return records.select(list(RECORD_SCHEMA)), _others(chunk.frame, records)
+
+
+def _others(frame: pl.DataFrame, records: pl.DataFrame) -> pl.DataFrame:
+    if records.height == frame.height:
+        return frame.clear()
+    rows = (records[LINE] - frame[LINE][0]).cast(pl.Int64)
+    taken = pl.repeat(False, frame.height, eager=True).scatter(rows, True)
+    return frame.filter(~taken)
+
+
+def _fast_columns(fast: Fast, chunk: LineChunk) -> list[pl.Expr]:
+    text = pl.col(TEXT)
+    ok = fast.ok.fill_null(False) & (fast.epoch.is_not_null() | fast.sub.is_not_null())
+    if not chunk.clean:  # lines with binary data take the full parse, which flags them
+        ok = ok & ~is_binary(text)
+    if fast.ascii_only and not chunk.ascii:
+        ok = ok & (text.str.len_bytes() == text.str.len_chars())
+    checks = [check.raw.alias(f"check{number}") for number, check in enumerate(fast.checks)]
+    return [
+        pl.col(LINE),
+        ok.alias("ok"),
+        fast.key.alias("key"),
+        fast.sub.cast(pl.Int64).alias("sub"),
+        fast.epoch.cast(pl.Int64).alias("epoch"),
+        fast.level.raw.alias("level"),
+        fast.service.raw.alias("service"),
+        *checks,
+    ]
+
+
+def _decoded(raw: pl.Series, decode: Decode) -> pl.DataFrame:
+    """``decode`` applied once per distinct raw value: ``value`` and ``readable`` per row."""
+    value, readable = decode(pl.col("raw"))
+    table = pl.DataFrame({"raw": raw.unique()}).with_columns(
+        value=value.cast(pl.String), readable=readable.fill_null(False)
+    )
+    frame = pl.DataFrame({"raw": raw})
+    return frame.join(table, on="raw", how="left", maintain_order="left", nulls_equal=True)
+
+
+def _timed(fast: Fast, candidates: pl.DataFrame) -> pl.DataFrame:
+    """``candidates`` with ``ts`` and ``aware``: from the epoch, else from the minute key."""
+    keyed = candidates.filter(pl.col("epoch").is_null())["key"]
+    times = _key_times(fast, keyed)
+    joined = candidates.join(times, on="key", how="left", maintain_order="left")
+    from_key = pl.col("minute") + pl.duration(microseconds=pl.col("sub"))
+    from_epoch = pl.col("epoch").cast(TS_TYPE)
+    return joined.with_columns(
+        ts=pl.when(pl.col("epoch").is_not_null()).then(from_epoch).otherwise(from_key),
+        aware=pl.col("epoch").is_not_null() | pl.col("aware").fill_null(False),
+        flag=pl.lit(None, pl.String),
+    )
+
+
+def _key_times(fast: Fast, keys: pl.Series) -> pl.DataFrame:
+    """Each distinct minute key with its time (``minute``) and ``aware``; bad keys dropped."""
+    minute, aware = fast.key_time(pl.col("key"))
+    distinct = pl.DataFrame({"key": keys.drop_nulls().unique()})
+    timed = distinct.with_columns(minute.cast(TS_TYPE).alias("minute"), aware.alias("aware"))
+    return timed.filter(pl.col("minute").is_not_null())
