@@ -189,6 +189,10 @@ def test_inspect_refuses_what_is_not_there_or_not_a_file(
     os.mkfifo(tmp_path / "pipe")
     with pytest.raises(ValidationError, match="not a regular file or folder"):
         inspect_evidence(tmp_path / "pipe", sources)
+    folder = _tree(tmp_path / "f", {"a.log": b"alpha"})
+    (folder / "link").symlink_to(tmp_path / "pipe")
+    with pytest.raises(ValidationError, match=r"f/link: not a regular file \(a pipe or device\)"):
+        inspect_evidence(folder, sources)
 
 
 def test_inspection_never_modifies_the_evidence(

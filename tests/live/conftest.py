@@ -7,9 +7,12 @@ Without the Debian binaries the tests that need them are skipped, except on CI
 from __future__ import annotations
 
 import os
+import signal
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from types import FrameType
+from typing import NoReturn
 
 import pytest
 from exporter import Exporter, Scenario
@@ -44,10 +47,17 @@ def monitoring() -> Iterator[Monitoring]:
         if os.environ.get("CI"):
             pytest.fail(f"Prometheus tests cannot run on CI: {error}", pytrace=False)
         pytest.skip(str(error))
+    # SIGTERM (a CI timeout) becomes KeyboardInterrupt, so the servers are still stopped.
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         yield Monitoring(servers[1], servers[0], exporter)
     finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
         _stop_all(servers, exporter)
+
+
+def _interrupt(_signal: int, _frame: FrameType | None) -> NoReturn:
+    raise KeyboardInterrupt("SIGTERM")
 
 
 def _stop_all(servers: list[Server], exporter: Exporter) -> None:

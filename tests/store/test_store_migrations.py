@@ -24,6 +24,9 @@ TABLES = {
     "action_items",
     "action_counter",
     "deliveries",
+    "attached_evidence",
+    "postmortems",
+    "tracker_links",
     "alembic_version",
 }
 

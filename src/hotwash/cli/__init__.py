@@ -9,6 +9,7 @@ import click
 from hotwash.cli import (
     comms_cmds,
     demo_cmd,
+    evidence_cmds,
     incident_cmds,
     lint_cmds,
     live_cmds,
@@ -28,6 +29,7 @@ for module in (
     comms_cmds,
     logs_cmds,
     timeline_cmds,
+    evidence_cmds,
     live_cmds,
     lint_cmds,
     postmortem_cmds,

@@ -201,10 +201,14 @@ def report(
 
 
 def incident_window(incident: Incident, now: datetime, margin: timedelta) -> Window:
-    """From the earliest known moment of the incident to its resolution (or now), widened."""
+    """From the earliest known moment of the incident to its resolution (or now), widened.
+
+    A resolved incident's window is fixed (its end may lie a little in the future, which
+    the sources answer up to now), so collecting it again finds the same collection.
+    """
     start = min([incident.created_at, *incident.milestones.values()])
-    end = incident.milestones.get(Milestone.RESOLVED, now)
-    return Window(start - margin, min(end + margin, now))
+    resolved = incident.milestones.get(Milestone.RESOLVED)
+    return Window(start - margin, resolved + margin if resolved else now)
 
 
 def _units(app: AppContext, services: list[str]) -> list[Unit]:

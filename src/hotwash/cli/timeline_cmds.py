@@ -16,7 +16,6 @@ import click
 
 from hotwash.cli.app import pass_app
 from hotwash.cli.context import AppContext
-from hotwash.cli.evidence_cmds import COMMANDS as EVIDENCE_COMMANDS
 from hotwash.cli.evidence_cmds import incident_evidence, looks_like_incident
 from hotwash.cli.output import emit_json, info
 from hotwash.errors import ValidationError
@@ -91,6 +90,7 @@ def timeline(
         since=_time(app, since),
         until=_time(app, until),
         overrides=dict(_override(app, text) for text in overrides),
+        redactor=app.redactor(),
     )
     batch = EvidenceBatch()
     if incident_id is not None:
@@ -162,5 +162,4 @@ def _summarise(built: Timeline) -> None:
         info(redaction_report(built.redactions))
 
 
-# The evidence group rides along until hotwash.cli registers evidence_cmds itself.
-COMMANDS = [timeline, *EVIDENCE_COMMANDS]
+COMMANDS = [timeline]

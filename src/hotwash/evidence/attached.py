@@ -21,7 +21,7 @@ from pathlib import Path
 
 from hotwash.errors import HotwashError, ValidationError
 from hotwash.evidence.source import EvidenceSource
-from hotwash.timeline.collect import _best, discover
+from hotwash.timeline.collect import best_source, discover
 
 READ_ONLY = stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH
 
@@ -143,10 +143,11 @@ def inspect_evidence(path: Path, sources: list[EvidenceSource]) -> Inspection:
     """Digest a file or folder and find which evidence sources read it, by content."""
     absolute = path.resolve()
     shape = _shape(absolute, shown=path)
+    _refuse_special_files(absolute, shown=path)
     names: set[str] = set()
     unrecognised = []
     for target in discover([absolute], sources):
-        chosen = _best(target, sources)
+        chosen = best_source(target, sources)
         if chosen is None:
             unrecognised.append(_relative(target.path, absolute))
         else:
@@ -243,6 +244,15 @@ def _shape(path: Path, *, shown: Path) -> Shape:
     if not path.exists():
         raise ValidationError(f"no such evidence file or folder: {shown}")
     raise ValidationError(f"{shown}: not a regular file or folder")
+
+
+def _refuse_special_files(folder: Path, *, shown: Path) -> None:
+    """Sniffing opens every file: a named pipe (or a link to one) would block it forever."""
+    if not folder.is_dir():
+        return
+    for relative, entry in _entries(folder):
+        if entry.exists() and not (entry.is_file() or entry.is_dir()):
+            raise ValidationError(f"{shown}/{relative}: not a regular file (a pipe or device)")
 
 
 def _free_name(folder: Path, inspection: Inspection) -> Path:

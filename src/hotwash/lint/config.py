@@ -3,7 +3,7 @@
 A ``[tool.hotwash.lint]`` table (in ``pyproject.toml`` or ``hotwash.toml``; ``[lint]``
 also works in ``hotwash.toml``) may hold::
 
-    profile = "four-section"              # default | four-section | google | learning-from-incidents
+    profile = "four-section"   # default | four-section | google | learning-from-incidents
     disable = ["timeline/no-milestones", "structure"]   # rule ids or whole families
     enable = ["causes/root-cause-language"]            # rules the profile leaves off
     fail-on = "warning"                   # error | warning | info | never

@@ -47,6 +47,14 @@ _ROLE_RE = re.compile(rf"^{ROLE}$", re.IGNORECASE)
 _GROUP_RE = re.compile(rf"^{GROUP}$", re.IGNORECASE)
 _NAME_SHAPE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?$")
 _WORDS = re.compile(r"\b[a-z][a-z]+\b")
+# Capitalised at the start of a sentence, never a name.
+_FUNCTION_WORDS_TEXT = """
+    it its this that these those there here what which who whom whose they them we us you i
+    everything nothing something anything everyone all both each another one then when while
+    after before because since however also but and or so if once today yesterday finally
+    later initially eventually meanwhile nobody someone somebody anyone
+"""
+_FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
 _HANDLE = re.compile(r"@([A-Za-z0-9][\w.-]*)")
 
 
@@ -94,6 +102,8 @@ class People:
         first = text.split(" ")[0].split("-")[0]
         if first.lower() in self.known:
             return SubjectKind.PERSON
+        if first.lower() in _FUNCTION_WORDS:
+            return SubjectKind.THING
         if _NAME_SHAPE.match(text) and first.lower() not in self.lowercase_words:
             return SubjectKind.NAME
         return SubjectKind.THING

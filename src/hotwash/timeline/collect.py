@@ -30,7 +30,7 @@ def collect(
     on_file: FileHook | None = None,
 ) -> EvidenceBatch:
     """Read every piece of evidence; logs last, so year-less timestamps get a year hint."""
-    chosen = [(target, _best(target, sources)) for target in discover(paths, sources)]
+    chosen = [(target, best_source(target, sources)) for target in discover(paths, sources)]
     batch = EvidenceBatch()
     ordered = sorted(chosen, key=lambda pair: pair[1] is not None and pair[1].name == LOG_SOURCE)
     for target, source in ordered:
@@ -54,14 +54,14 @@ def _walk(path: Path, sources: list[EvidenceSource]) -> Iterator[Target]:
         yield make_target(path)
         return
     target = make_target(path)
-    if _best(target, sources) is not None:
+    if best_source(target, sources) is not None:
         yield target
         return
     for child in sorted(path.iterdir()):
         yield from _walk(child, sources)
 
 
-def _best(target: Target, sources: list[EvidenceSource]) -> EvidenceSource | None:
+def best_source(target: Target, sources: list[EvidenceSource]) -> EvidenceSource | None:
     scored = [(_sniff(source, target), source) for source in sources]
     score, source = max(scored, key=lambda pair: pair[0], default=(0.0, None))
     return source if score >= MIN_CONFIDENCE else None

@@ -123,7 +123,9 @@ def _declared(
 def _resolved(
     events: list[EvidenceEvent], found: dict[Milestone, MilestoneFinding]
 ) -> MilestoneFinding | None:
-    after = max((f.at for f in found.values()), default=None)
+    # Resolution follows the trouble itself; a declaration may come after it.
+    bounds = (Milestone.IMPACT_START, Milestone.DETECTED, Milestone.MITIGATED)
+    after = max((found[m].at for m in bounds if m in found), default=None)
     pages = [e for e in _since(events, after) if e.kind is SignalKind.PAGE_RESOLVED]
     if pages:
         return _finding(Milestone.RESOLVED, pages[-1], f"page resolved: {pages[-1].text}", 0.9)

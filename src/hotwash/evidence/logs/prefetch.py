@@ -1,20 +1,24 @@
-"""Run an iterator one step ahead in a background thread.
+"""Work ahead in background threads: produce the next items, process several at once.
 
 Reading, decompressing and splitting the next block overlaps with parsing the
-current one: polars and numpy release the GIL, so both cores work. At most
-``depth`` items wait in the queue, which bounds memory. Errors raised by the
-producer are raised again in the consumer; leaving the loop early stops the producer.
+current ones, and two blocks are parsed at a time: polars and numpy release the
+GIL, and most of their string functions use one core each, so this is how every
+core works. Queues are short, which bounds memory. Errors raised in a thread are
+raised again in the consumer; leaving the loop early stops the threads.
 """
 
 from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+R = TypeVar("R")
 _POLL_SECONDS = 0.1
 
 
@@ -79,3 +83,21 @@ def _offer(slots: Slots[T], entry: _Item[T] | _Done, stop: threading.Event) -> b
             continue
         return True
     return False
+
+
+def map_ahead(items: Iterator[T], work: Callable[[T], R], workers: int) -> Iterator[tuple[T, R]]:
+    """``(item, work(item))`` in order; ``workers`` items are worked on at once in
+    threads, ahead of the one the consumer is handling."""
+    pool = ThreadPoolExecutor(max_workers=workers)
+    pending: deque[tuple[T, Future[R]]] = deque()
+    try:
+        for item in items:
+            pending.append((item, pool.submit(work, item)))
+            if len(pending) > workers:
+                done, future = pending.popleft()
+                yield done, future.result()
+        while pending:
+            done, future = pending.popleft()
+            yield done, future.result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

@@ -1,9 +1,10 @@
 """Read one log file: stream chunks through its format, classify, date, count, condense.
 
-The next block is read and split in a background thread while the current one is
-parsed. Every record counts in the rates; only the records whose level is in
-``mine_levels`` (errors and warnings by default; None for all) have their message
-extracted and mined into templates.
+Blocks are read and split in a background thread and scanned two at a time in
+worker threads (:mod:`.prefetch`); dating, counting and condensing then happen in
+file order, because they carry state from one chunk to the next. Every record
+counts in the rates; only the records whose level is in ``mine_levels`` (errors and
+warnings by default; None for all) have their message extracted and mined.
 """
 
 from __future__ import annotations
@@ -19,13 +20,14 @@ from hotwash.evidence.logs.calendar import CalendarFiller, date_in
 from hotwash.evidence.logs.chunks import LineChunk, LineReader
 from hotwash.evidence.logs.formats.base import LogFormat
 from hotwash.evidence.logs.levels import ERROR, WARNING
-from hotwash.evidence.logs.prefetch import prefetched
-from hotwash.evidence.logs.scan import ChunkScanner
+from hotwash.evidence.logs.prefetch import map_ahead, prefetched
+from hotwash.evidence.logs.scan import ChunkScan, ChunkScanner, settle_orphans
 from hotwash.evidence.logs.tracker import FileTracker
 from hotwash.evidence.model import EvidenceBatch, IngestStats
 from hotwash.evidence.source import ReadContext
 
 NOTABLE_LEVELS = frozenset({ERROR, WARNING})
+SCAN_WORKERS = 2
 
 UNRECOGNISED = "unrecognised format"
 DST_FOLD = "local time in a DST fold (read as the earlier)"
@@ -53,7 +55,7 @@ class FileReading:
         self.stats = IngestStats(path=self.display, format=fmt.name)
         self.tracker = FileTracker(self.stats, context.since, context.until)
         self.aggregator = LogAggregator(fallback_service=path.name.split(".")[0] or path.name)
-        self.scanner = ChunkScanner(fmt, reader.max_line_bytes)
+        self.scanner = ChunkScanner(fmt, reader.max_line_bytes, mine_levels)
         services = [self.aggregator.fallback_service]
         self.zone = zones.zone_for(path, self.display, services, context)
         mtime = datetime.fromtimestamp(path.stat().st_mtime, self.zone).replace(tzinfo=None)
@@ -62,10 +64,12 @@ class FileReading:
             fmt.calendar, year_hint=context.year_hint, date_hint=date_hint, mtime=mtime
         )
         self._naive = 0
+        self._seen_record = False
 
     def run(self) -> EvidenceBatch:
-        for chunk in prefetched(self.reader.chunks()):
-            self._chunk(chunk)
+        chunks = prefetched(self.reader.chunks())
+        for chunk, scan in map_ahead(chunks, self._scan, SCAN_WORKERS):
+            self._chunk(chunk, scan)
             if self.progress is not None:
                 self.progress(chunk.bytes_read)
         self._finish()
@@ -73,20 +77,23 @@ class FileReading:
             logs=self.aggregator.summaries(self.display, self.fmt.name), stats=[self.stats]
         )
 
-    def _chunk(self, chunk: LineChunk) -> None:
+    def _scan(self, chunk: LineChunk) -> ChunkScan | pl.exceptions.PolarsError:
         try:
-            scan = self.scanner.scan(chunk)
+            return self.scanner.scan(chunk)
         except pl.exceptions.PolarsError as error:  # a parser bug must not lose the file
+            return error
+
+    def _chunk(self, chunk: LineChunk, scan: ChunkScan | pl.exceptions.PolarsError) -> None:
+        if isinstance(scan, pl.exceptions.PolarsError):
             self.stats.lines += chunk.frame.height
-            self.stats.skip(f"could not be parsed ({type(error).__name__})", chunk.frame.height)
+            self.stats.skip(f"could not be parsed ({type(scan).__name__})", chunk.frame.height)
             return
-        self.tracker.count(scan.lines, scan.others)
+        self.tracker.count(scan.lines, settle_orphans(scan.others, self._seen_record))
+        self._seen_record = self._seen_record or scan.records.height > 0
         kept = self.tracker.keep(self._to_utc(scan.records))
         self.aggregator.add_rates(kept)
         mined = kept if self.mine_levels is None else kept.filter(_level_in(self.mine_levels))
-        if mined.height:
-            messages = self.scanner.messages(chunk, mined["line"])
-            self.aggregator.add_templates(mined.with_columns(message=messages))
+        self.aggregator.add_templates(mined)
 
     def _to_utc(self, records: pl.DataFrame) -> pl.DataFrame:
         filled = records.with_columns(ts=self.calendar.fill(records["ts"], records["line"]))

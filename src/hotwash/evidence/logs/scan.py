@@ -1,12 +1,15 @@
 """Read a chunk of lines into records: the fast path first, the full parse for the rest.
 
 Every line ends up as exactly one of: a record (time, level, service, flag), a
-continuation of the record above, or a line skipped for a reason. Lines in the
-format's usual layout are read by its :class:`~.formats.fast.Fast` expressions, with
-each distinct minute parsed once; the others (odd layouts, bad lines) by the
-format's full parse and :func:`classify`, exactly as if there were no fast path.
-Messages are not extracted here: only the few records whose templates are mined
-need one (:meth:`ChunkScanner.messages`).
+continuation of the record above, or a line skipped for a reason. Lines in one of
+the format's usual layouts are read by its :class:`~.formats.fast.Fast` paths, each
+distinct minute parsed once; the others (odd layouts, bad lines) by the format's
+full parse and :func:`classify`, exactly as if there were no fast path.
+
+A chunk is scanned on its own, so that several can be scanned at once: a line that
+would continue a record but has none above it in the chunk is an orphan until
+:func:`settle_orphans` learns whether an earlier chunk had a record. Messages are
+extracted only for the records whose templates are mined (``mine_levels``).
 """
 
 from __future__ import annotations
@@ -16,15 +19,15 @@ from dataclasses import dataclass
 import polars as pl
 
 from hotwash.evidence.logs.chunks import LineChunk
-from hotwash.evidence.logs.classify import RECORD, classify
+from hotwash.evidence.logs.classify import CONTINUATION, ORPHAN, RECORD, classify
 from hotwash.evidence.logs.fastscan import RECORD_SCHEMA, fast_records
 from hotwash.evidence.logs.formats.base import LINE, PARSED_SCHEMA, TEXT, LogFormat
 
 
 @dataclass(frozen=True)
 class ChunkScan:
-    """``records`` (:data:`RECORD_SCHEMA`, in line order); ``others``: every other line,
-    with its ``status``; ``lines``: how many lines the chunk held."""
+    """``records`` (:data:`RECORD_SCHEMA` and ``message``, in line order); ``others``:
+    every other line with its ``status``; ``lines``: how many lines the chunk held."""
 
     records: pl.DataFrame
     others: pl.DataFrame
@@ -32,36 +35,40 @@ class ChunkScan:
 
 
 class ChunkScanner:
-    """Scans the chunks of one file in order (a record may continue across chunks)."""
+    """Scans chunks of one file; ``mine_levels``: whose messages to extract (None: all)."""
 
-    def __init__(self, fmt: LogFormat, max_line_bytes: int) -> None:
+    def __init__(
+        self, fmt: LogFormat, max_line_bytes: int, mine_levels: frozenset[str] | None
+    ) -> None:
         self.fmt = fmt
         self.max_line_bytes = max_line_bytes
-        self.seen_record = False
-        self._fast = fmt.fast(pl.col(TEXT))
+        self.mine_levels = mine_levels
+        self._layouts = fmt.fast(pl.col(TEXT))
 
     def scan(self, chunk: LineChunk) -> ChunkScan:
         read, rest = [], chunk
-        for layout in self._fast:
+        for layout in self._layouts:
             if rest.frame.height == 0:
                 break
             records, others = fast_records(layout, rest)
             read.append(records)
             rest = LineChunk(others, chunk.clean, chunk.bytes_read, chunk.ascii)
-        fast = _merge_all(read)
-        first = int(fast[LINE].min()) if fast.height else None  # type: ignore[arg-type]
+        fast = _in_order(read)
+        first = int(fast[LINE][0]) if fast.height else None
         slow = self._classified(rest.frame, chunk.clean, first)
         slow_records = slow.filter(pl.col("status") == RECORD).select(list(RECORD_SCHEMA))
-        records = _merge(fast, slow_records)
-        self.seen_record = self.seen_record or records.height > 0
+        records = _in_order([fast, slow_records])
         others = slow.filter(pl.col("status") != RECORD).select(LINE, "status")
-        return ChunkScan(records, others, chunk.frame.height)
+        return ChunkScan(self._with_messages(chunk, records), others, chunk.frame.height)
 
-    def messages(self, chunk: LineChunk, lines: pl.Series) -> pl.Series:
-        """The message of each of ``lines`` (record lines of ``chunk``), in order."""
-        rows = (lines - chunk.frame[LINE][0]).cast(pl.Int64)
+    def _with_messages(self, chunk: LineChunk, records: pl.DataFrame) -> pl.DataFrame:
+        mined = pl.lit(True) if self.mine_levels is None else _level_in(self.mine_levels)
+        wanted = records.filter(mined)
+        rows = (wanted[LINE] - chunk.frame[LINE][0]).cast(pl.Int64)
         texts = chunk.frame.select(pl.col(TEXT).gather(rows))
-        return texts.select(self.fmt.message_of(pl.col(TEXT)).cast(pl.String))[:, 0]
+        messages = texts.select(self.fmt.message_of(pl.col(TEXT)).cast(pl.String))[:, 0]
+        found = wanted.select(LINE).with_columns(message=messages)
+        return records.join(found, on=LINE, how="left", maintain_order="left")
 
     def _classified(self, rest: pl.DataFrame, clean: bool, first: int | None) -> pl.DataFrame:
         if rest.height == 0:
@@ -69,11 +76,25 @@ class ChunkScanner:
         return classify(
             rest,
             _full_parse(self.fmt, rest),
-            seen_record=self.seen_record,
+            seen_record=False,
             max_line_bytes=self.max_line_bytes,
             record_before=first,
             clean=clean,
         )
+
+
+def settle_orphans(others: pl.DataFrame, seen_record: bool) -> pl.DataFrame:
+    """Orphans of a chunk scanned on its own continue a record of an earlier chunk."""
+    if not seen_record:
+        return others
+    status = pl.col("status")
+    return others.with_columns(
+        status=pl.when(status == ORPHAN).then(pl.lit(CONTINUATION)).otherwise(status)
+    )
+
+
+def _level_in(levels: frozenset[str]) -> pl.Expr:
+    return pl.col("level").is_in(sorted(levels))
 
 
 def _full_parse(fmt: LogFormat, frame: pl.DataFrame) -> pl.DataFrame:
@@ -94,16 +115,8 @@ def _full_parse(fmt: LogFormat, frame: pl.DataFrame) -> pl.DataFrame:
     return pl.concat(parsed, how="diagonal_relaxed").select(PARSED_SCHEMA.keys()).sort(LINE)
 
 
-def _merge_all(parts: list[pl.DataFrame]) -> pl.DataFrame:
+def _in_order(parts: list[pl.DataFrame]) -> pl.DataFrame:
     parts = [part for part in parts if part.height]
     if not parts:
         return pl.DataFrame(schema=RECORD_SCHEMA)
     return parts[0] if len(parts) == 1 else pl.concat(parts).sort(LINE)
-
-
-def _merge(fast: pl.DataFrame, slow: pl.DataFrame) -> pl.DataFrame:
-    if slow.height == 0:
-        return fast
-    if fast.height == 0:
-        return slow
-    return pl.concat([fast, slow]).sort(LINE)

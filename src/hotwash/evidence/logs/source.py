@@ -72,11 +72,9 @@ class LogsSource:
         fmt = self.detect(make_target(path)).format
         if fmt is None:
             return
-        scanner = ChunkScanner(fmt, self.max_line_bytes)
+        scanner = ChunkScanner(fmt, self.max_line_bytes, mine_levels=None)
         for chunk in prefetched(self._reader(path).chunks()):
-            lines = scanner.scan(chunk).records["line"]
-            messages = scanner.messages(chunk, lines)
-            yield pl.DataFrame({"line": lines, "message": messages})
+            yield scanner.scan(chunk).records.select("line", pl.col("message").fill_null(""))
 
     def _reader(self, path: Path) -> LineReader:
         return LineReader(path, chunk_bytes=self.chunk_bytes, max_line_bytes=self.max_line_bytes)

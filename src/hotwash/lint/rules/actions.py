@@ -108,9 +108,10 @@ _AT_PERSON = re.compile(
     r"\b(?:be|being)\s+(?:more\s+)?(?:careful|cautious|vigilant|attentive|diligent)|"
     r"\bpay\s+(?:more\s+|closer\s+)?attention\b|\bremember\s+to\b|\b(?:remind|retrain|re-train|"
     r"reprimand|discipline|coach|counsel|warn|scold)\s+(?:\w+\s+){0,2}?(?:to\b|about\b|on\b|"
-    r"that\b|@\w+|[A-Z][a-z]+\b|engineers?|developers?|the\s+team|on-?call)|"
+    r"that\b|@\w+|(?-i:[A-Z][a-z]+)\b|engineers?|developers?|the\s+team|on-?call)|"
     r"\bshould\s+(?:be\s+more|double-check|take\s+more\s+care|think\s+twice|know\s+better)|"
-    r"\bdon[’']t\s+(?:forget|rush)|\bthink\s+twice\b|\btalk\s+to\s+(?:@\w+|[A-Z][a-z]+)",
+    r"\bdon[’']t\s+(?:forget|rush)|\bthink\s+twice\b|\btalk\s+to\s+(?:@\w+|(?-i:[A-Z][a-z]+))",
+    re.IGNORECASE,
 )
 
 
@@ -145,65 +146,18 @@ def targets_person(context: LintContext) -> Iterator[Hit]:
     "| Add C | P3 |\n",
 )
 def equal_priorities(context: LintContext) -> Iterator[Hit]:
-    priorities = [i.priority.plain.lower() for i in context.actions if i.priority is not None]
-    if len(priorities) >= 3 and len(priorities) == len(context.actions):
-        if len(set(priorities)) == 1:
-            first = context.actions[0].priority
-            assert first is not None
-            yield Hit.at(first, 0, f"all {len(priorities)} items have priority {first.plain}")
+    given = [i.priority for i in context.actions if i.priority is not None]
+    everyone = len(given) >= 3 and len(given) == len(context.actions)
+    if everyone and len({p.plain.lower() for p in given}) == 1:
+        yield Hit.at(given[0], 0, f"all {len(given)} items have priority {given[0].plain}")
 
 
-_STOP = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "and",
-        "or",
-        "of",
-        "to",
-        "in",
-        "on",
-        "for",
-        "with",
-        "by",
-        "at",
-        "from",
-        "was",
-        "were",
-        "is",
-        "are",
-        "be",
-        "been",
-        "not",
-        "no",
-        "that",
-        "this",
-        "which",
-        "when",
-        "than",
-        "then",
-        "into",
-        "our",
-        "their",
-        "its",
-        "it",
-        "as",
-        "has",
-        "have",
-        "had",
-        "did",
-        "does",
-        "only",
-        "all",
-        "any",
-        "more",
-        "after",
-        "before",
-        "during",
-        "because",
-    ]
-)
+_STOP_WORDS = """
+    the a an and or of to in on for with by at from was were is are be been not no that this
+    which when than then into our their its it as has have had did does only all any more after
+    before during because
+"""
+_STOP = frozenset(_STOP_WORDS.split())
 
 
 def _stems(text: str) -> set[str]:

@@ -104,98 +104,25 @@ _COUNTERFACTUAL = re.compile(
     r"not|really|at\s+least)\s+)*)(?P<word>[a-z-]+)(?:\s+(?P<next>[a-z]+))?"
     r"|if\s+only\b"
 )
-_IRREGULAR = frozenset(
-    [
-        "known",
-        "seen",
-        "done",
-        "caught",
-        "taken",
-        "gone",
-        "been",
-        "made",
-        "run",
-        "written",
-        "got",
-        "gotten",
-        "found",
-        "held",
-        "kept",
-        "led",
-        "left",
-        "lost",
-        "meant",
-        "met",
-        "paid",
-        "read",
-        "said",
-        "sent",
-        "set",
-        "shut",
-        "spent",
-        "stood",
-        "told",
-        "thought",
-        "understood",
-        "won",
-        "built",
-        "brought",
-        "bought",
-        "chosen",
-        "drawn",
-        "driven",
-        "given",
-        "hidden",
-        "shown",
-        "spoken",
-        "thrown",
-        "put",
-        "cut",
-        "hit",
-        "let",
-        "begun",
-    ]
-)
-_HUMAN_PARTICIPLES = frozenset(
-    [
-        "known",
-        "noticed",
-        "realised",
-        "realized",
-        "asked",
-        "told",
-        "read",
-        "checked",
-        "double-checked",
-        "reviewed",
-        "tested",
-        "thought",
-        "considered",
-        "remembered",
-        "followed",
-        "escalated",
-        "paid",
-    ]
-)
-_NOT_HINDSIGHT = frozenset(
-    ["worse", "much", "far", "bigger", "larger", "longer", "more", "significantly"]
-)
-_PEOPLE_WORDS = frozenset(
-    [
-        "i",
-        "we",
-        "you",
-        "he",
-        "she",
-        "they",
-        "someone",
-        "somebody",
-        "nobody",
-        "anyone",
-        "everyone",
-        "one",
-    ]
-)
+_IRREGULAR_WORDS = """
+    known seen done caught taken gone been made run written got gotten found held kept led left
+    lost meant met paid read said sent set shut spent stood told thought understood won built
+    brought bought chosen drawn driven given hidden shown spoken thrown put cut hit let begun
+"""
+_IRREGULAR = frozenset(_IRREGULAR_WORDS.split())
+_HUMAN_PARTICIPLES_WORDS = """
+    known noticed realised realized asked told read checked double-checked reviewed tested
+    thought considered remembered followed escalated paid
+"""
+_HUMAN_PARTICIPLES = frozenset(_HUMAN_PARTICIPLES_WORDS.split())
+_NOT_HINDSIGHT_WORDS = """
+    worse much far bigger larger longer more significantly
+"""
+_NOT_HINDSIGHT = frozenset(_NOT_HINDSIGHT_WORDS.split())
+_PEOPLE_WORDS_WORDS = """
+    i we you he she they someone somebody nobody anyone everyone one
+"""
+_PEOPLE_WORDS = frozenset(_PEOPLE_WORDS_WORDS.split())
 
 
 @rule(

@@ -17,8 +17,8 @@ from hotwash.times import format_duration, parse_duration
 
 # "502s" is a status code, not 8m 22s.
 _DURATION = (
-    r"(?P<dur>(?:(?<![\w.])(?![1-5]\d\ds\b)\d+(?:\.\d+)?\s*-?\s*(?:hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)\b[ ,]*"
-    r"(?:and\s+)?){1,3})"
+    r"(?P<dur>(?:(?<![\w.])(?![1-5]\d\ds\b)\d+(?:\.\d+)?\s*-?\s*"
+    r"(?:hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)\b[ ,]*(?:and\s+)?){1,3})"
 )
 # Lower case, no leading \b: the labels are searched in lower-cased text (fast), and a
 # match that starts inside a word is dropped afterwards.

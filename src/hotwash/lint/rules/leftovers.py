@@ -10,7 +10,7 @@ from functools import lru_cache
 from hotwash.lint.context import LintContext
 from hotwash.lint.finding import Severity
 from hotwash.lint.rule import Hit, rule
-from hotwash.postmortem import CodeBlock, Family, Paragraph, Span
+from hotwash.postmortem import Block, CodeBlock, Family, Paragraph, Span
 from hotwash.redact import Redactor
 
 
@@ -44,8 +44,10 @@ _NOT_INSTRUCTION = re.compile(
     r"declared|mitigated|resolved|prevent\w*|detect\w*|mitigat\w*|process|high|medium|low)$",
     re.IGNORECASE,
 )
-_MASKS = re.compile(r"\bYYYY-MM-DD\b|\bYYYY\b|\bDD/MM(?:/YYYY)?\b|\bMM/DD(?:/YYYY)?\b|\blorem ipsum\b",
-                    re.IGNORECASE)  # fmt: skip
+_MASKS = re.compile(
+    r"\bYYYY-MM-DD\b|\bYYYY\b|\bDD/MM(?:/YYYY)?\b|\bMM/DD(?:/YYYY)?\b|\blorem ipsum\b",
+    re.IGNORECASE,
+)
 _MASK_NEEDLES = re.compile(r"YYYY|DD/|MM/|[Ll]orem")
 _OPTIONS = re.compile(r"^[\w-]+(?:\s[\w-]+)?(?:\s*[|/]\s*[\w-]+(?:\s[\w-]+)?){2,}$")
 
@@ -116,7 +118,7 @@ def pasted_dump(context: LintContext) -> Iterator[Hit]:
                 yield Hit(block.line, 1, f"{len(lines)} lines of pasted log or chat")
 
 
-def _block_lines(block: object) -> list[str]:
+def _block_lines(block: Block) -> list[str]:
     if isinstance(block, CodeBlock):
         return [line for line in block.body.text.split("\n") if line.strip()]
     if isinstance(block, Paragraph):

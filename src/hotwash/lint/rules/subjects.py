@@ -65,58 +65,22 @@ _SUBJECT = re.compile(
 )
 _REACH = 60
 # Verbs whose failure is a person's: "did not notice" (a cache does not notice things).
-HUMAN_VERBS = frozenset(
-    [
-        "notice",
-        "realize",
-        "realise",
-        "understand",
-        "remember",
-        "bother",
-        "think",
-        "consider",
-        "double-check",
-        "tell",
-        "ask",
-        "inform",
-        "follow",
-        "read",
-        "review",
-        "test",
-        "check",
-        "look",
-        "pay",
-        "wait",
-        "confirm",
-        "mention",
-        "coordinate",
-        "escalate",
-        "communicate",
-        "care",
-        "listen",
-    ]
-)
+_HUMAN_VERBS_WORDS = """
+    notice realize realise understand remember bother think consider double-check tell ask
+    inform follow read review test check look pay wait confirm mention coordinate escalate
+    communicate care listen
+"""
+HUMAN_VERBS = frozenset(_HUMAN_VERBS_WORDS.split())
 # "did not have/know/get" describes missing information or tools, not a lapse.
-_ABSENCE = frozenset(["have", "know", "receive", "get", "own", "exist", "need", "see", "hear"])
+_ABSENCE_WORDS = """
+    have know receive get own exist need see hear
+"""
+_ABSENCE = frozenset(_ABSENCE_WORDS.split())
 _FORGOT = frozenset({"forgot to", "neglected to", "omitted to"})
-_DETERMINERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "our",
-        "their",
-        "its",
-        "this",
-        "that",
-        "these",
-        "those",
-        "his",
-        "her",
-        "my",
-        "your",
-    ]
-)
+_DETERMINERS_WORDS = """
+    the a an our their its this that these those his her my your
+"""
+_DETERMINERS = frozenset(_DETERMINERS_WORDS.split())
 
 
 def failures(context: LintContext) -> list[Failure]:

@@ -17,7 +17,7 @@ from hotwash.lint.rules.zones import (
     to_utc_edit,
     utc_declaration_edit,
 )
-from hotwash.postmortem import Family, Table
+from hotwash.postmortem import Family, Section, Table
 
 _ZONE_HINT = "write every time in UTC and say so in the heading: ## Timeline (UTC)"
 
@@ -146,11 +146,10 @@ def no_milestones(context: LintContext) -> Iterator[Hit]:
     yield Hit.at(heading, 0, "no row is marked as a milestone (impact start, detected, ...)")
 
 
-def _has_milestone_column(section: object) -> bool:
-    blocks = getattr(section, "blocks", [])
+def _has_milestone_column(section: Section) -> bool:
     return any(
         isinstance(b, Table) and any(_MARKED_COLUMN.search(c.text) for c in b.header)
-        for b in blocks
+        for b in section.all_blocks()
     )
 
 

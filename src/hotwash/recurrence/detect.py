@@ -1,0 +1,114 @@
+"""Flag incidents that look like an earlier one, and say why.
+
+Four kinds of evidence, each scored from 0 to 1 and shown in the reasons:
+
+- wording: TF-IDF cosine of what the postmortems say happened;
+- failure mode: the same named failure mode (:mod:`hotwash.recurrence.concepts`);
+- services: the share of the smaller incident's services the two have in common;
+- signals: alert names, metric names and log lines both quote (a shared alert counts
+  half: the same alert fires for many causes).
+
+The score is their weighted sum. A pair is a recurrence when the score reaches
+:data:`THRESHOLD` and the two incidents share a failure mode or say similar things.
+Shared services alone never make a recurrence (two different failures of checkout are
+two problems, not one), and neither does wording when each names a failure mode and
+the modes differ (a throttled webhook and an expired certificate on the same gateway).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from hotwash.recurrence.concepts import BY_KEY
+from hotwash.recurrence.profile import Profile, profile
+from hotwash.recurrence.signals import describe
+from hotwash.recurrence.vectors import TermSpace, term_space
+from hotwash.review.history import PastAction, PastIncident
+
+WEIGHTS = {"wording": 0.45, "failure_mode": 0.30, "services": 0.10, "signals": 0.15}
+THRESHOLD = 0.34
+MIN_WORDING = 0.18  # without a shared failure mode, wording must be at least this close
+_SIGNAL_WEIGHT = {"alert": 0.5, "name": 1.0, "log": 1.0}
+_LATEST = datetime.max.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    incident: PastIncident
+    earlier: PastIncident
+    score: float
+    parts: dict[str, float]
+    reasons: tuple[str, ...]
+
+    @property
+    def open_actions(self) -> tuple[PastAction, ...]:
+        """The earlier incident's items still open: "we knew this was a problem"."""
+        return self.earlier.open_actions
+
+
+def find_recurrences(
+    incidents: Sequence[PastIncident], only: set[str] | None = None
+) -> list[Recurrence]:
+    """Every (incident, earlier incident) pair that looks like a recurrence, best first
+    for each incident; ``only`` limits which incidents are checked (not their history)."""
+    ordered = sorted(incidents, key=lambda i: (i.started_at or _LATEST, i.key))
+    profiles = [profile(incident) for incident in ordered]
+    space = term_space([p.words for p in profiles])
+    cosines = space.cosines()
+    found = []
+    for later in range(len(ordered)):
+        if only is not None and ordered[later].key not in only:
+            continue
+        matches = [_judge(profiles, space, float(cosines[later, e]), later, e) for e in range(later)]
+        found += sorted((m for m in matches if m is not None), key=lambda m: -m.score)
+    return found
+
+
+def _judge(
+    profiles: list[Profile], space: TermSpace, wording: float, later: int, earlier: int
+) -> Recurrence | None:
+    now, then = profiles[later], profiles[earlier]
+    modes = sorted(set(now.modes) & set(then.modes))
+    parts = {
+        "wording": wording,
+        "failure_mode": 1.0 if modes else 0.0,
+        "services": _overlap(now.services, then.services),
+        "signals": _signal_share(now.signals & then.signals),
+    }
+    score = sum(WEIGHTS[name] * value for name, value in parts.items())
+    different_modes = bool(now.modes) and bool(then.modes) and not modes
+    if score < THRESHOLD or different_modes or (not modes and wording < MIN_WORDING):
+        return None
+    reasons = _reasons(now, then, parts, modes, space.shared_terms(later, earlier))
+    return Recurrence(now.incident, then.incident, round(score, 3), parts, reasons)
+
+
+def _signal_share(shared: frozenset[str]) -> float:
+    weight = sum(_SIGNAL_WEIGHT.get(signal.partition(":")[0], 1.0) for signal in shared)
+    return min(1.0, weight / 2)
+
+
+def _overlap(first: frozenset[str], second: frozenset[str]) -> float:
+    if not first or not second:
+        return 0.0
+    return len(first & second) / min(len(first), len(second))
+
+
+def _reasons(
+    now: Profile, then: Profile, parts: dict[str, float], modes: list[str], terms: list[str]
+) -> tuple[str, ...]:
+    reasons = [
+        f"same failure mode: {BY_KEY[m].label} ({then.modes[m]!r} earlier, {now.modes[m]!r} now)"
+        for m in modes
+    ]
+    if parts["wording"] > 0 and terms:
+        reasons.append(
+            f"similar wording (cosine {parts['wording']:.2f}): {', '.join(terms)}"
+        )
+    shared = sorted(now.services & then.services)
+    if shared:
+        reasons.append(f"shared services: {', '.join(shared)}")
+    reasons += [f"both quote the {describe(s)}" for s in sorted(now.signals & then.signals)]
+    return tuple(reasons)
