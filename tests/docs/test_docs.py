@@ -39,8 +39,22 @@ def test_docs_sections_name_real_commands() -> None:
     assert stale == [], f"docs for commands that do not exist: {stale}"
 
 
-def test_every_docs_page_is_linked_from_the_index() -> None:
-    index = (DOCS / "index.md").read_text()
-    pages = [p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md") if p.name != "index.md"]
-    unlinked = sorted(page for page in pages if f"({page})" not in index)
-    assert unlinked == [], f"pages not linked from docs/index.md: {unlinked}"
+def _reachable(start: Path) -> set[Path]:
+    """Every docs page reachable from ``start`` by following relative Markdown links."""
+    seen: set[Path] = set()
+    todo = [start.resolve()]
+    while todo:
+        page = todo.pop()
+        if page in seen or not page.is_file():
+            continue
+        seen.add(page)
+        for target in re.findall(r"\]\(([^)#:]+\.md)(?:#[^)]*)?\)", page.read_text()):
+            todo.append((page.parent / target).resolve())
+    return seen
+
+
+def test_every_docs_page_is_reachable_from_the_index() -> None:
+    reachable = _reachable(DOCS / "index.md")
+    unlinked = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")
+                      if p.resolve() not in reachable)
+    assert unlinked == [], f"pages not reachable from docs/index.md: {unlinked}"

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["GROUP", "ROLE", "People", "SubjectKind", "name_keys"]
+__all__ = ["GROUP", "ROLE", "People", "SubjectKind", "is_function_word", "name_keys"]
 
 
 class SubjectKind(enum.Enum):
@@ -55,6 +55,11 @@ _FUNCTION_WORDS_TEXT = """
     later initially eventually meanwhile nobody someone somebody anyone
 """
 _FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
+
+
+def is_function_word(word: str) -> bool:
+    """"Then", "It", "When": capitalised only because a sentence starts with them."""
+    return word.lower() in _FUNCTION_WORDS
 _HANDLE = re.compile(r"@([A-Za-z0-9][\w.-]*)")
 
 

@@ -54,10 +54,11 @@ def _table(table: Table, name: str) -> tuple[list[ImportedAction], list[Unparsed
         values = cells(row)
         get = {k: values[i] if i < len(values) and values[i] else None for k, i in columns.items()}
         action = get.pop("action")
+        line = row[0].line if row else table.line
         if action:
-            found.append(ImportedAction(line=row[0].line, action=action, **get))
+            found.append(ImportedAction(line=line, action=action, **get))
         elif any(values):
-            unparsed.append(Unparsed(row[0].line, name, " | ".join(values), "no action text"))
+            unparsed.append(Unparsed(line, name, " | ".join(values), "no action text"))
     return found, unparsed
 
 

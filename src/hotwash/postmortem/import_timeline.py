@@ -125,21 +125,24 @@ def _read_table(table: Table, state: _State, reading: TimelineReading, name: str
     columns = {key: column_index(header, pattern) for key, pattern in _COLUMNS.items()}
     time_at = columns["time"] if columns["time"] is not None else 0
     event_at = columns["event"] if columns["event"] not in {None, time_at} else int(time_at == 0)
-    zone = next((z for text in header if (z := _zone_of(text))), None)
-    state.zone = zone or state.zone
+    state.zone = next((z for text in header if (z := _zone_of(text))), None) or state.zone
     for row in table.rows:
         values = cells(row)
-        get = {
-            k: values[i] if i is not None and i < len(values) else None for k, i in columns.items()
-        }
-        time_text = f"{get['date']} {values[time_at]}" if get["date"] else values[time_at]
-        found = leading_time(mask_markup(time_text)) if time_at < len(values) else None
+        line = row[0].line if row else table.line
+        get = {k: _at(values, i) for k, i in columns.items()}
+        time_text = " ".join(t for t in (get["date"], _at(values, time_at)) if t)
+        found = leading_time(mask_markup(time_text))
         if found is None or found.clock is None:
             reason = "placeholder time" if found is not None else "no time in the time column"
-            reading.unparsed.append(Unparsed(row[0].line, name, " | ".join(values), reason))
+            if any(values):
+                reading.unparsed.append(Unparsed(line, name, " | ".join(values), reason))
             continue
-        event = values[event_at] if event_at < len(values) else ""
-        reading.rows.append(_row(row[0].line, found, event, get["source"], get["actor"], state))
+        event = _at(values, event_at) or ""
+        reading.rows.append(_row(line, found, event, get["source"], get["actor"], state))
+
+
+def _at(values: list[str], index: int | None) -> str | None:
+    return values[index] if index is not None and index < len(values) else None
 
 
 def _row(

@@ -130,6 +130,51 @@ CONCEPTS = (
         r"\bbgp\b|route leak|network partition|packet loss|split[- ]brain",
     ),
     _C(
+        "cpu-exhaustion",
+        "CPU exhausted",
+        r"cpu\W+(?:\w+\W+){0,3}(?:100 ?%|saturat\w*|exhaust\w*|pegged|maxed)",
+        r"catastrophic backtracking|runaway regex|regex\w* backtrack",
+    ),
+    _C(
+        "slow-query",
+        "slow or runaway database query",
+        r"missing index|full table scan|sequential scan|slow quer\w+|runaway quer\w+",
+        r"query plan\w*\W+(?:\w+\W+){0,3}(?:chang\w*|regress\w*|flip\w*)",
+    ),
+    _C(
+        "resource-leak",
+        "file descriptors, threads or sockets exhausted",
+        r"file descriptors?|too many open files|emfile|thread pool\W+(?:\w+\W+){0,2}exhaust\w*",
+        r"(?:goroutine|thread|socket) leak|ephemeral ports?|port exhaustion",
+    ),
+    _C(
+        "id-overflow",
+        "identifier or counter overflow",
+        r"integer overflow|int32|2\^31|2147483647|sequence (?:ran out|exhausted)|id space",
+    ),
+    _C(
+        "retry-storm",
+        "retries amplifying load",
+        r"retry storm|retries\W+(?:\w+\W+){0,3}amplif\w*|cascading failure|thundering retries",
+    ),
+    _C(
+        "data-deletion",
+        "data deleted by mistake",
+        r"(?:accidental\w*|mistaken\w*|inadvertent\w*)\W+(?:\w+\W+){0,3}(?:delet|drop|remov)\w*",
+        r"rm -rf|drop table|truncat\w+ (?:the |a )?table|deleted the wrong",
+    ),
+    _C(
+        "failover",
+        "database or cluster failover",
+        r"fail ?over\W+(?:\w+\W+){0,4}(?:fail\w*|stuck|did not|didn't|slow)",
+        r"(?:primary|leader) election|promot\w+ (?:a |the )?replica",
+    ),
+    _C(
+        "domain-expiry",
+        "domain registration expired",
+        r"domain\W+(?:\w+\W+){0,3}(?:registration )?expir\w*",
+    ),
+    _C(
         "credential-expiry",
         "credential rotated or expired",
         r"(?:password|credential|secret|api key|access key)s?\W+(?:\w+\W+){0,4}"
@@ -139,16 +184,22 @@ CONCEPTS = (
 BY_KEY = {concept.key: concept for concept in CONCEPTS}
 
 
-def concepts_in(text: str) -> dict[str, str]:
-    """Each failure mode ``text`` names, with the first phrase that named it."""
+def concepts_in(*texts: str) -> dict[str, str]:
+    """Each failure mode the texts name, with the first phrase that named it."""
     found: dict[str, str] = {}
     for concept in CONCEPTS:
-        for pattern in concept.patterns:
-            match = pattern.search(text)
-            if match:
-                found[concept.key] = _whole_words(text, match.start(), match.end())
-                break
+        phrase = next(filter(None, (_first_phrase(concept, text) for text in texts)), None)
+        if phrase is not None:
+            found[concept.key] = phrase
     return found
+
+
+def _first_phrase(concept: Concept, text: str) -> str | None:
+    for pattern in concept.patterns:
+        match = pattern.search(text)
+        if match:
+            return _whole_words(text, match.start(), match.end())
+    return None
 
 
 def _whole_words(text: str, start: int, end: int) -> str:

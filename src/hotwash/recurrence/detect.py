@@ -27,8 +27,8 @@ from hotwash.recurrence.signals import describe
 from hotwash.recurrence.vectors import TermSpace, term_space
 from hotwash.review.history import PastAction, PastIncident
 
-WEIGHTS = {"wording": 0.45, "failure_mode": 0.30, "services": 0.10, "signals": 0.15}
-THRESHOLD = 0.34
+WEIGHTS = {"wording": 0.55, "failure_mode": 0.25, "services": 0.10, "signals": 0.10}
+THRESHOLD = 0.30
 MIN_WORDING = 0.18  # without a shared failure mode, wording must be at least this close
 _SIGNAL_WEIGHT = {"alert": 0.5, "name": 1.0, "log": 1.0}
 _LATEST = datetime.max.replace(tzinfo=UTC)

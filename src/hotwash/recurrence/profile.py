@@ -26,13 +26,11 @@ class Profile:
 
 
 def profile(incident: PastIncident) -> Profile:
-    core = " \n ".join(
-        [incident.title, incident.title, incident.summary, incident.trigger, *incident.factors]
-    )
+    core = [incident.title, incident.summary, incident.trigger, *incident.factors]
     return Profile(
         incident=incident,
-        words=tuple(words(core)),
-        modes=concepts_in(core) or concepts_in(incident.details),
+        words=tuple(words(" \n ".join([incident.title, *core]))),
+        modes=concepts_in(*core) or concepts_in(incident.details),
         services=frozenset(service.lower() for service in incident.services),
         signals=incident.signals,
     )

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from hotwash.lint.context import LintContext
-from hotwash.lint.people import GROUP, ROLE, SubjectKind
+from hotwash.lint.people import GROUP, ROLE, SubjectKind, is_function_word
 from hotwash.lint.prose import Prose
 
 __all__ = ["Failure", "FailureKind", "failures", "starts_inside_word"]
@@ -140,4 +140,4 @@ def _inside_proper_noun(context: LintContext, text: str, offset: int, kind: Subj
 
 
 def _common(context: LintContext, word: str) -> bool:
-    return word.lower() in context.people.lowercase_words
+    return is_function_word(word) or word.lower() in context.people.lowercase_words
