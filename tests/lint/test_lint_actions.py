@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from lintrun import lines_of, rule_ids
 
 from hotwash.lint import REGISTRY
-from lintrun import lines_of, rule_ids
 
 ACTIONS = tuple(rule_id for rule_id in REGISTRY if rule_id.startswith("actions/"))
 
@@ -74,7 +74,9 @@ def test_four_section_wants_a_success_criterion() -> None:
 
 
 def test_missing_actions_when_the_section_is_empty_or_absent() -> None:
-    assert rule_ids("## Action items\n\nTo be discussed.\n", "actions/missing") == {"actions/missing"}
+    assert rule_ids("## Action items\n\nTo be discussed.\n", "actions/missing") == {
+        "actions/missing"
+    }
     absent = "## Summary\n\nText.\n"
     assert rule_ids(absent, "actions/missing", settings={"disable": ["structure"]}) == {
         "actions/missing"

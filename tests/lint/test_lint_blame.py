@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from lintrun import config, rule_ids
+
 from hotwash.lint import lint_text
 
 BLAME = (
@@ -106,9 +106,7 @@ def test_learning_profile_reports_every_counterfactual() -> None:
     sentence = "## Analysis\n\nA canary would have caught this earlier.\n"
     assert rule_ids(sentence, "blame/counterfactual") == set()
     learning = {"profile": "learning-from-incidents"}
-    assert rule_ids(sentence, "blame/counterfactual", settings=learning) == {
-        "blame/counterfactual"
-    }
+    assert rule_ids(sentence, "blame/counterfactual", settings=learning) == {"blame/counterfactual"}
 
 
 def test_code_is_never_prose() -> None:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from lintrun import findings
 
 from hotwash.lint import REGISTRY, Severity
-from lintrun import findings
 
 RULES = sorted(REGISTRY)
 
@@ -15,9 +15,13 @@ def test_rule_ids_are_stable_and_well_formed() -> None:
     for rule_id, rule in REGISTRY.items():
         family, _, name = rule_id.partition("/")
         assert family in families
-        assert name and name == name.lower() and " " not in name
+        assert name
+        assert name == name.lower()
+        assert " " not in name
         assert isinstance(rule.severity, Severity)
-        assert rule.why and rule.hint and rule.title
+        assert rule.why
+        assert rule.hint
+        assert rule.title
 
 
 @pytest.mark.parametrize("rule_id", RULES)

@@ -29,6 +29,7 @@ def incident(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         "declare", "Checkout requests failing with HTTP 502", "--sev", "2",
         "--service", "checkout", "--service", "payments-api", "--commander", "Dana Kim",
         "--started-at", "2026-03-14 14:02Z", "--no-notify",
+        "--impact", "About 40% of checkout attempts fail with HTTP 502",
         env={"HOTWASH_NOW": "2026-03-14T14:09:00Z"},
     )  # fmt: skip
     assert declared.code == 0, declared.err
@@ -66,6 +67,7 @@ def test_postmortem_for_an_incident(run: Run, incident: Path) -> None:
     for field in ("**Owner:** Dana Kim", "**Severity:** SEV2", f"**Incident:** {INC}"):
         assert field in text
     assert "- Pool size unchanged since 2024" in text  # the recorded factor, under Systemic
+    assert "**Reported during the incident:** About 40% of checkout attempts fail" in text
     assert (
         "| AI-001 | Alert on pool saturation above 80% | detect | Lee Chen | 2026-03-21 | P1 |"
         in text

@@ -8,10 +8,12 @@ decide whether that is a problem to report.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from hotwash.actions.model import ActionStatus, ActionType, Priority
+from hotwash.errors import HotwashError, ValidationError
 from hotwash.postmortem.parse_time_text import parse_day
+from hotwash.times.durations import parse_duration
 
 _PRIORITY_WORDS = {
     "critical": Priority.P1,
@@ -48,7 +50,9 @@ def read_priority(text: str | None) -> Priority | None:
     match = re.search(r"\bp\s*-?\s*([1-4])\b", words)
     if match:
         return Priority(f"P{match.group(1)}")
-    return next((p for word, p in _PRIORITY_WORDS.items() if re.search(rf"\b{word}\b", words)), None)
+    return next(
+        (p for word, p in _PRIORITY_WORDS.items() if re.search(rf"\b{word}\b", words)), None
+    )
 
 
 def read_type(text: str | None) -> ActionType | None:
@@ -73,6 +77,19 @@ def read_day(text: str | None) -> date | None:
         return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     except ValueError:
         return None
+
+
+def read_due(text: str, today: date) -> date:
+    """A due date as typed: ``2026-03-20``, ``March 20, 2026``, or a span from today (``2w``)."""
+    day = read_day(text)
+    if day is not None:
+        return day
+    try:
+        return today + timedelta(days=parse_duration(text).days)
+    except HotwashError:
+        raise ValidationError(
+            f"invalid due date {text!r}: expected a date (2026-03-20) or a span (14d, 2w)"
+        ) from None
 
 
 def same_owner(a: str | None, b: str | None) -> bool:

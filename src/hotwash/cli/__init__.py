@@ -10,6 +10,7 @@ from hotwash.cli import (
     comms_cmds,
     demo_cmd,
     evidence_cmds,
+    followup_cmds,
     incident_cmds,
     lint_cmds,
     live_cmds,
@@ -33,6 +34,7 @@ for module in (
     live_cmds,
     lint_cmds,
     postmortem_cmds,
+    followup_cmds,
     demo_cmd,
 ):
     for command in module.COMMANDS:

@@ -142,15 +142,23 @@ def _lint_all(
     return findings, unreadable
 
 
+# One fix can make another possible (a converted row lets the heading declare UTC).
+FIX_PASSES = 3
+
+
 def _lint_one(path: Path, config: LintConfig, fix: bool) -> list[Finding]:
-    text = path.read_text(encoding="utf-8")
+    original = text = path.read_text(encoding="utf-8")
     findings = lint_document(parse_document(text, str(path)), config)
-    if fix and any(f.fix for f in findings):
-        fixed_text, count = apply_fixes(text, findings)
-        if fixed_text != text:
-            path.write_text(fixed_text, encoding="utf-8")
-            click.echo(f"{path}: fixed {count} finding(s)", err=True)
-            findings = lint_document(parse_document(fixed_text, str(path)), config)
+    fixed = 0
+    for _ in range(FIX_PASSES if fix else 0):
+        text, count = apply_fixes(text, findings)
+        if not count:
+            break
+        fixed += count
+        findings = lint_document(parse_document(text, str(path)), config)
+    if text != original:
+        path.write_text(text, encoding="utf-8")
+        click.echo(f"{path}: fixed {fixed} finding(s)", err=True)
     return findings
 
 

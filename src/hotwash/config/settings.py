@@ -104,6 +104,8 @@ class Settings(_Strict):
     sources: Sources = Field(default_factory=lambda: Sources())
     # Checked by hotwash.redact.RedactionConfig.from_mapping, which names bad keys.
     redaction: dict[str, object] = Field(default_factory=dict)
+    # Checked by hotwash.postmortem.publish.settings when `hotwash publish` runs.
+    publish: dict[str, object] = Field(default_factory=dict)
     # `hotwash lint` settings ([lint] or [tool.hotwash.lint]); checked, with the key named,
     # by hotwash.lint.config.config_from_table.
     lint: dict[str, object] = Field(default_factory=dict)

@@ -29,6 +29,22 @@ members = []  # e.g. [{{ name = "Alex Doe", handle = "@alex" }}]
 # runbook = "docs/runbooks/checkout-runbook.md"
 # log_sources = [{{ path = "/var/log/checkout/*.log", timezone = "UTC" }}]
 
+# Live sources for `hotwash collect`, `report`, `triage` and `changes` (docs/configuration.md).
+# Tokens are never written here: token_env names the environment variable that holds one.
+# [sources.prometheus]
+# url = "http://prometheus:9090"
+# [sources.alertmanager]
+# url = "http://alertmanager:9093"
+# [services.checkout.queries]
+# error_ratio = 'sum(rate(http_requests_total{{code=~"5.."}}[1m])) / sum(rate(...[1m]))'
+# Health checks are listed per service, e.g. under [services.checkout]:
+# checks = [{{ kind = "http", url = "https://checkout.internal/healthz" }},
+#           {{ kind = "redis", host = "cache" }}]
+
+# Redaction of evidence-derived text (docs/redaction.md); secrets and emails are on by default.
+# [redaction]
+# ip_addresses = true
+
 # Where update messages are posted. The URL may carry a secret; it is never printed.
 # [[notifications]]
 # name = "incidents-channel"

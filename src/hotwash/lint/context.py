@@ -29,6 +29,9 @@ from hotwash.postmortem.parse_time_text import parse_day
 
 __all__ = ["LintContext"]
 
+# Lines that carry no content of their own: table rules, fences, blank-ish markup.
+_SCAFFOLD = re.compile(r"^\s*(?:\|?[\s:|-]*\|?|```.*|~~~.*|<!--.*-->)\s*$")
+
 T = TypeVar("T")
 # Lower-cases ASCII only, so every offset in the folded text is the same in the original.
 _FOLD = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
@@ -143,9 +146,20 @@ class LintContext:
         """Lines holding a placeholder: what is on them is not written yet."""
         return frozenset(p.line for p in self.placeholders)
 
-    def is_pending(self, section: Section) -> bool:
+    def has_placeholder(self, section: Section) -> bool:
         """True when any line of ``section`` (subsections included) holds a placeholder."""
-        return any(section.line <= line <= section.end_line for line in self.pending_lines)
+        return any(section.line < line <= section.end_line for line in self.pending_lines)
+
+    def is_pending(self, section: Section) -> bool:
+        """True when ``section`` (subsections included) is still mostly to be written: at
+        least a third of its text lines hold a placeholder. One ``TODO`` left in a long,
+        finished section does not stop the section from being judged."""
+        pending = sum(1 for line in self.pending_lines if section.line < line <= section.end_line)
+        if not pending:
+            return False
+        lines = self.document.lines[section.line : section.end_line]
+        written = sum(1 for line in lines if line.strip() and not _SCAFFOLD.match(line))
+        return pending * 3 >= max(written, 1)
 
     @cached_property
     def code_lines(self) -> frozenset[int]:

@@ -58,8 +58,10 @@ _FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
 
 
 def is_function_word(word: str) -> bool:
-    """"Then", "It", "When": capitalised only because a sentence starts with them."""
+    """ "Then", "It", "When": capitalised only because a sentence starts with them."""
     return word.lower() in _FUNCTION_WORDS
+
+
 _HANDLE = re.compile(r"@([A-Za-z0-9][\w.-]*)")
 
 

@@ -56,7 +56,7 @@ def build_context(source: DraftInput) -> DraftContext:
         "2-3 sentences for readers outside engineering: what broke, for how long, "
         "and what users and the business felt"
     )
-    context.impact = impact(derived)
+    context.impact = impact(derived, source.record.incident.impact if source.record else None)
     timeline_section(context, source, derived)
     context.delays = delays(source.timeline)
     context.detection = detection(source, derived)
@@ -158,10 +158,12 @@ def _peak_text(derived: Derived) -> str:
     return f"{value} at {utc_minute(peak.at)} ({peak.label}, {peak.source})"
 
 
-def impact(derived: Derived) -> list[Pair]:
+def impact(derived: Derived, reported: str | None = None) -> list[Pair]:
     figures = derived.figures
     failed = figures.failed
     pairs = [Pair("Duration", _duration(derived))]
+    if reported and reported.strip():
+        pairs.append(Pair("Reported during the incident", reported.strip()))
     if failed and failed.total:
         sources = ", ".join(failed.sources)
         pairs.append(

@@ -16,7 +16,6 @@ from datetime import date, datetime, time, timedelta
 
 from hotwash.errors import HotwashError
 from hotwash.postmortem.document import Section
-from hotwash.postmortem.formatting import uncell
 from hotwash.postmortem.import_model import ImportedRow, Unparsed
 from hotwash.postmortem.import_text import cells, one_line
 from hotwash.postmortem.parse_blocks import CodeBlock, ListBlock, Paragraph, Table
@@ -213,7 +212,7 @@ def _replace_event(row: ImportedRow, event: str) -> ImportedRow:
 
 
 def _none_if_dash(value: str | None) -> str | None:
-    cleaned = uncell(value).strip() if value is not None else None
+    cleaned = value.strip() if value is not None else None
     return cleaned if cleaned and cleaned != "-" else None
 
 

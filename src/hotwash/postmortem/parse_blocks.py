@@ -12,6 +12,14 @@ import re
 from dataclasses import dataclass
 
 from hotwash.postmortem.parse_inline import Span, split_cells
+from hotwash.postmortem.parse_lists import (
+    FENCE,
+    ListBlock,
+    ListItem,
+    ListReader,
+    indent,
+    starts_block,
+)
 
 __all__ = [
     "Block",
@@ -36,22 +44,6 @@ class Heading(Span):
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Paragraph(Span):
     """Consecutive prose lines, each stripped of its indentation."""
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ListItem(Span):
-    """One bullet or numbered item: its text (continuation lines included) after the marker."""
-
-    depth: int
-    ordered: bool
-    checked: bool | None = None
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ListBlock:
-    items: tuple[ListItem, ...]
-    line: int
-    end_line: int
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -81,9 +73,7 @@ class Comment(Span):
 
 Block = Paragraph | ListBlock | Table | CodeBlock | Comment
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})\s*([^`]*)$")
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
-_ITEM = re.compile(r"^(\s*)([-*+]|\d{1,9}[.)])(?:[ \t]+(\[[ xX]\])?[ \t]*|$)")
 _DELIMITER = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?\s*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
 _TRAILING_COMMENT = re.compile(r"\s*<!--.*?-->\s*$")
@@ -99,24 +89,13 @@ def parse_blocks(lines: list[str], first: int = 0) -> list[Heading | Block]:
     return reader.out
 
 
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip())
-
-
-def _starts_block(line: str) -> bool:
-    return bool(
-        _FENCE.match(line)
-        or _ATX.match(line)
-        or _ITEM.match(line)
-        or line.lstrip().startswith(("|", "<!--"))
-        or _BREAK.match(line)
-    )
-
-
-class _Reader:
+class _Reader(ListReader):
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
         self.out: list[Heading | Block] = []
+
+    def emit(self, block: ListBlock) -> None:
+        self.out.append(block)
 
     def step(self, index: int) -> int:
         """Read the block starting at ``index``; return the index after it."""
@@ -129,12 +108,12 @@ class _Reader:
                 return after
         if _BREAK.match(line):
             return index + 1
-        if _indent(line) >= 4 and (index == 0 or not self.lines[index - 1].strip()):
+        if indent(line) >= 4 and (index == 0 or not self.lines[index - 1].strip()):
             return self._indented_code(index)
         return self._paragraph(index)
 
     def _fence(self, index: int, line: str) -> int | None:
-        match = _FENCE.match(line)
+        match = FENCE.match(line)
         if not match:
             return None
         mark = match.group(1)
@@ -160,7 +139,7 @@ class _Reader:
         if "-->" in raw and not raw.rstrip().endswith("-->"):
             return None  # a comment followed by prose on the same line: a paragraph
         inner = raw.strip()[4:].removesuffix("-->")
-        column = _indent(line) + 5 + (len(inner) - len(inner.lstrip()))
+        column = indent(line) + 5 + (len(inner) - len(inner.lstrip()))
         self.out.append(Comment(text=inner.strip(), line=index + 1, columns=(column,)))
         return end + 1
 
@@ -196,87 +175,10 @@ class _Reader:
         # Without a delimiter row only lines that start with a pipe belong to the table.
         return line.lstrip().startswith("|") or (has_delimiter and "|" in line)
 
-    def _list(self, index: int, line: str) -> int | None:
-        if not _ITEM.match(line):
-            return None
-        items: list[ListItem] = []
-        base = _indent(line)
-        end = index
-        while end < len(self.lines):
-            match = _ITEM.match(self.lines[end])
-            if match and _indent(self.lines[end]) >= base:
-                item, end = self._item(end, match, base)
-                items.append(item)
-            elif not self.lines[end].strip() and self._list_continues(end + 1, base):
-                end += 1
-            else:
-                break
-        self.out.append(ListBlock(items=tuple(items), line=index + 1, end_line=end))
-        return end
-
-    def _list_continues(self, index: int, base: int) -> bool:
-        while index < len(self.lines) and not self.lines[index].strip():
-            index += 1
-        if index >= len(self.lines):
-            return False
-        line = self.lines[index]
-        return _indent(line) > base or bool(_ITEM.match(line) and _indent(line) == base)
-
-    def _item(self, index: int, match: re.Match[str], base: int) -> tuple[ListItem, int]:
-        line = self.lines[index]
-        start = match.end()
-        texts, columns = [line[start:].rstrip()], [start + 1]
-        content_indent = _indent(line) + 2
-        end = index + 1
-        while end < len(self.lines):
-            following = self.lines[end]
-            blank_gap = not following.strip()
-            if blank_gap or _ITEM.match(following) or _starts_block(following):
-                break
-            texts.append(following.strip())
-            columns.append(_indent(following) + 1)
-            end += 1
-        while end < len(self.lines) and self._continues_item(end, content_indent):
-            end = self._item_paragraph(end, texts, columns)
-        box = match.group(3)
-        depth = (_indent(line) - base) // 2
-        item = ListItem(
-            text="\n".join(texts),
-            line=index + 1,
-            columns=tuple(columns),
-            depth=depth,
-            ordered=match.group(2)[0].isdigit(),
-            checked=None if box is None else box.lower() == "[x]",
-        )
-        return item, end
-
-    def _continues_item(self, index: int, content_indent: int) -> bool:
-        # A loose item: a blank line, then a paragraph indented to the item's content.
-        if self.lines[index].strip():
-            return False
-        after = index
-        while after < len(self.lines) and not self.lines[after].strip():
-            after += 1
-        if after >= len(self.lines):
-            return False
-        line = self.lines[after]
-        return _indent(line) >= content_indent and not _ITEM.match(line) and not _FENCE.match(line)
-
-    def _item_paragraph(self, index: int, texts: list[str], columns: list[int]) -> int:
-        while not self.lines[index].strip():
-            index += 1
-        while index < len(self.lines) and self.lines[index].strip():
-            if _ITEM.match(self.lines[index]) or _FENCE.match(self.lines[index]):
-                break
-            texts.append(self.lines[index].strip())
-            columns.append(_indent(self.lines[index]) + 1)
-            index += 1
-        return index
-
     def _indented_code(self, index: int) -> int:
         end = index
         while end < len(self.lines) and (
-            _indent(self.lines[end]) >= 4 or not self.lines[end].strip()
+            indent(self.lines[end]) >= 4 or not self.lines[end].strip()
         ):
             end += 1
         while end > index and not self.lines[end - 1].strip():
@@ -294,10 +196,10 @@ class _Reader:
             line = self.lines[end]
             if end > index and _SETEXT.match(line):
                 return self._setext(index, end, texts, columns)
-            if end > index and _starts_block(line):
+            if end > index and starts_block(line):
                 break
             texts.append(line.strip())
-            columns.append(_indent(line) + 1)
+            columns.append(indent(line) + 1)
             end += 1
         self.out.append(Paragraph(text="\n".join(texts), line=index + 1, columns=tuple(columns)))
         return end

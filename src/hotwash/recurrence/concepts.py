@@ -18,13 +18,21 @@ class Concept:
     key: str
     label: str
     patterns: tuple[re.Pattern[str], ...]
+    # How much sharing this mode says on its own: "a certificate expired" names one
+    # failure; "a queue backed up" is how many different failures show.
+    strength: float = 1.0
 
 
 def _concept(key: str, label: str, *patterns: str) -> Concept:
     return Concept(key, label, tuple(re.compile(p, re.IGNORECASE) for p in patterns))
 
 
+def _symptom(key: str, label: str, *patterns: str) -> Concept:
+    return Concept(key, label, tuple(re.compile(p, re.IGNORECASE) for p in patterns), 0.6)
+
+
 _C = _concept
+_S = _symptom
 CONCEPTS = (
     _C(
         "connection-exhaustion",
@@ -65,12 +73,12 @@ CONCEPTS = (
     _C(
         "cache-stampede",
         "cache emptied all at once (stampede)",
-        r"cache\w*\W+(?:\w+\W+){0,3}(?:flush\w*|stampede|wiped|emptied|cleared|cold)",
+        r"cache\w*\W+(?:\w+\W+){0,3}(?:flush\w*|stampede|wiped|emptied|cleared)",
         r"(?:flush\w*|wip\w*|invalidat\w*|clear\w*|purg\w*)\W+(?:\w+\W+){0,3}"
         r"(?:all|every|entire|whole)\W+(?:\w+\W+){0,2}(?:keys?|cache|entries)",
         r"thundering herd|cache stampede|dog-?pile|flushall|cold cache|cache miss (?:storm|rate)",
     ),
-    _C(
+    _S(
         "dns-resolution",
         "DNS resolution failing",
         r"\bresolvers?\b|nxdomain|servfail|name resolution|could not resolve",
@@ -84,32 +92,32 @@ CONCEPTS = (
         r"(?:generation|response|output|completion)s? (?:were |was )?(?:truncat|cut)\w*",
         r"eos token|end-of-sequence",
     ),
-    _C(
+    _S(
         "memory-exhaustion",
         "memory exhausted",
         r"out of memory|\boom\b|oom-?kill|memory leak|heap (?:exhaust|space)|memory limit",
     ),
-    _C(
+    _S(
         "replication-lag",
         "replica lag or stale reads",
         r"replication lag|replica\w*\W+(?:\w+\W+){0,3}(?:lag\w*|behind|stale)|stale reads?",
     ),
-    _C(
+    _S(
         "rate-limited",
         "rate limited or throttled",
         r"rate[- ]limit\w*|\b429\b|too many requests|quota (?:exceeded|exhausted)",
     ),
-    _C(
+    _S(
         "queue-backlog",
         "queue backlog or consumer lag",
         r"backlog|consumer lag|queue depth|fell behind|falling behind|oldest message",
     ),
-    _C(
+    _S(
         "disk-io-saturation",
         "disk I/O saturated",
         r"\b(?:disk |)i/?o\b.{0,20}(?:saturat|wait|latenc|bound)|iowait|\biops\b",
     ),
-    _C(
+    _S(
         "lock-contention",
         "locks or deadlocks",
         r"deadlock|lock contention|lock wait|table lock|row lock|advisory lock",
@@ -119,23 +127,23 @@ CONCEPTS = (
         "clock skew",
         r"clock (?:skew|drift)|\bntp\b|leap second|time drift",
     ),
-    _C(
+    _S(
         "crash-loop",
         "processes crash-looping",
         r"crash ?loop|crashloopbackoff|restart loop|kept restarting",
     ),
-    _C(
+    _S(
         "network-partition",
         "network partition or routing",
         r"\bbgp\b|route leak|network partition|packet loss|split[- ]brain",
     ),
-    _C(
+    _S(
         "cpu-exhaustion",
         "CPU exhausted",
         r"cpu\W+(?:\w+\W+){0,3}(?:100 ?%|saturat\w*|exhaust\w*|pegged|maxed)",
         r"catastrophic backtracking|runaway regex|regex\w* backtrack",
     ),
-    _C(
+    _S(
         "slow-query",
         "slow or runaway database query",
         r"missing index|full table scan|sequential scan|slow quer\w+|runaway quer\w+",
@@ -152,7 +160,7 @@ CONCEPTS = (
         "identifier or counter overflow",
         r"integer overflow|int32|2\^31|2147483647|sequence (?:ran out|exhausted)|id space",
     ),
-    _C(
+    _S(
         "retry-storm",
         "retries amplifying load",
         r"retry storm|retries\W+(?:\w+\W+){0,3}amplif\w*|cascading failure|thundering retries",
@@ -163,7 +171,7 @@ CONCEPTS = (
         r"(?:accidental\w*|mistaken\w*|inadvertent\w*)\W+(?:\w+\W+){0,3}(?:delet|drop|remov)\w*",
         r"rm -rf|drop table|truncat\w+ (?:the |a )?table|deleted the wrong",
     ),
-    _C(
+    _S(
         "failover",
         "database or cluster failover",
         r"fail ?over\W+(?:\w+\W+){0,4}(?:fail\w*|stuck|did not|didn't|slow)",

@@ -61,7 +61,9 @@ def find_recurrences(
     for later in range(len(ordered)):
         if only is not None and ordered[later].key not in only:
             continue
-        matches = [_judge(profiles, space, float(cosines[later, e]), later, e) for e in range(later)]
+        matches = [
+            _judge(profiles, space, float(cosines[later, e]), later, e) for e in range(later)
+        ]
         found += sorted((m for m in matches if m is not None), key=lambda m: -m.score)
     return found
 
@@ -73,7 +75,7 @@ def _judge(
     modes = sorted(set(now.modes) & set(then.modes))
     parts = {
         "wording": wording,
-        "failure_mode": 1.0 if modes else 0.0,
+        "failure_mode": _mode_share(modes),
         "services": _overlap(now.services, then.services),
         "signals": _signal_share(now.signals & then.signals),
     }
@@ -83,6 +85,14 @@ def _judge(
         return None
     reasons = _reasons(now, then, parts, modes, space.shared_terms(later, earlier))
     return Recurrence(now.incident, then.incident, round(score, 3), parts, reasons)
+
+
+def _mode_share(shared: list[str]) -> float:
+    """One minus the chance that every shared mode is a coincidence, mode by mode."""
+    coincidence = 1.0
+    for key in shared:
+        coincidence *= 1.0 - BY_KEY[key].strength
+    return 1.0 - coincidence
 
 
 def _signal_share(shared: frozenset[str]) -> float:
@@ -104,9 +114,7 @@ def _reasons(
         for m in modes
     ]
     if parts["wording"] > 0 and terms:
-        reasons.append(
-            f"similar wording (cosine {parts['wording']:.2f}): {', '.join(terms)}"
-        )
+        reasons.append(f"similar wording (cosine {parts['wording']:.2f}): {', '.join(terms)}")
     shared = sorted(now.services & then.services)
     if shared:
         reasons.append(f"shared services: {', '.join(shared)}")

@@ -41,9 +41,8 @@ _STEP3 = (
     ("ful", ""),
     ("ness", ""),
 )
-_STEP4 = (
-    "al ance ence er ic able ible ant ement ment ent ion ou ism ate iti ous ive ize".split()
-)
+_STEP4_TEXT = "al ance ence er ic able ible ant ement ment ent ion ou ism ate iti ous ive ize"
+_STEP4 = tuple(_STEP4_TEXT.split())
 
 
 def _consonant(word: str, i: int) -> bool:

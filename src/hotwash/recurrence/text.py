@@ -13,7 +13,7 @@ import re
 from hotwash.recurrence.stemming import stem
 
 _WORD = re.compile(r"[a-z][a-z0-9_]*(?:['’][a-z]+)?")
-_ENGLISH = """
+_ENGLISH_TEXT = """
 a about above after again against all also am an and any are as at be because been before
 being below between both but by can could did do does doing down during each either else
 even every few for from further had has have having he her here hers him his how however i
@@ -24,9 +24,9 @@ upon us very via was we were what when where whether which while who whom whose 
 with within without would yet you your its it's we'd we'll we're we've they're isn't wasn't
 didn't don't doesn't couldn't wouldn't won't weren't aren't hasn't haven't hadn't one two
 three four five six seven eight nine ten first second third new old another many several
-""".split()
+"""
 # Said by nearly every postmortem, whatever failed.
-_BOILERPLATE = """
+_BOILERPLATE_TEXT = """
 incident incidents outage postmortem post-mortem review summary impact impacted affect
 affected affecting customer customers user users minute minutes hour hours second seconds
 day days week weeks utc gmt time times timeline began begin started start ended end during
@@ -39,8 +39,8 @@ factors action actions item items owner lesson lessons learned went well poorly 
 service services system systems production prod request requests number total period
 restored restore recovered recover recovery resolved resolve mitigated mitigate mitigation
 detected detect detection alerted fired
-""".split()
-STOPWORDS = frozenset(_ENGLISH) | frozenset(_BOILERPLATE)
+"""
+STOPWORDS = frozenset(_ENGLISH_TEXT.split()) | frozenset(_BOILERPLATE_TEXT.split())
 
 
 def words(text: str) -> list[str]:

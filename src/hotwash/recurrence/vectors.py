@@ -49,9 +49,11 @@ def _weighted(counts: Matrix) -> Matrix:
     tf = np.where(present, 1.0 + np.log(np.where(present, counts, 1.0)), 0.0)
     documents = counts.shape[0]
     idf = np.log((1.0 + documents) / (1.0 + present.sum(axis=0))) + 1.0
-    return tf * idf
+    weighted: Matrix = tf * idf
+    return weighted
 
 
 def _normalised(weights: Matrix) -> Matrix:
     norms = np.linalg.norm(weights, axis=1, keepdims=True)
-    return np.divide(weights, norms, out=np.zeros_like(weights), where=norms > 0)
+    normalised: Matrix = np.divide(weights, norms, out=np.zeros_like(weights), where=norms > 0)
+    return normalised

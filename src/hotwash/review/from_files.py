@@ -16,6 +16,7 @@ from pathlib import Path
 
 from hotwash.actions.drafts import ActionDraft, action_drafts
 from hotwash.actions.model import ActionStatus
+from hotwash.actions.values import read_day
 from hotwash.errors import HotwashError
 from hotwash.incidents.milestones import Milestone
 from hotwash.incidents.severity import Severity
@@ -23,10 +24,13 @@ from hotwash.postmortem.document import Document, parse_document
 from hotwash.postmortem.import_model import ImportedPostmortem
 from hotwash.postmortem.importer import import_text, postmortem_files
 from hotwash.recurrence.signals import signals_in
-from hotwash.review.history import PastAction, PastIncident
+from hotwash.review.history import PastAction, PastIncident, delays_from_milestones
 from hotwash.review.services import services_of
 
 _DAY_IN_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_LEADING_MARK = re.compile(
+    r"^\W*(impact[ _]start|detected|acknowledged|declared|mitigated|resolved)\]", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,7 @@ class PostmortemFile:
     drafts: tuple[ActionDraft, ...]
     problems: tuple[str, ...]
     incident: PastIncident
+    reviewed: date | None = None  # the "Reviewed:" date, when the postmortem gives one
 
 
 def read_folder(target: Path) -> list[PostmortemFile]:
@@ -58,7 +63,12 @@ def read_postmortem(path: Path, key: str | None = None) -> PostmortemFile:
     name = key or path.name
     incident = _incident(name, path, found, document, drafts)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return PostmortemFile(path, name, digest, found, tuple(drafts), tuple(problems), incident)
+    reviewed = read_day(
+        next(iter(_field(document, "reviewed", "review date", "reviewed on")), None)
+    )
+    return PostmortemFile(
+        path, name, digest, found, tuple(drafts), tuple(problems), incident, reviewed
+    )
 
 
 def _keys(paths: list[Path], root: Path) -> dict[Path, str]:
@@ -86,7 +96,7 @@ def _incident(
         severity=Severity(found.severity) if found.severity else None,
         services=services_of(found, document),
         milestones=milestones,
-        delays=_delays(found),
+        delays=_delays(found, milestones),
         summary=" ".join([*found.summary_text, *found.summary]) or " ".join(found.impact_text),
         trigger=" ".join([*_field(document, "trigger"), *found.trigger]),
         factors=tuple(factor.text for factor in found.contributing_factors),
@@ -108,12 +118,18 @@ def _milestones(found: ImportedPostmortem) -> dict[Milestone, datetime]:
     for row in found.timeline:
         if row.utc is None:
             continue
-        for label in row.milestones:
+        for label in row.milestones or _leading_mark(row.event):
             try:
                 marks.setdefault(Milestone.parse(label), _utc(row.utc))
             except HotwashError:
                 continue
     return marks
+
+
+def _leading_mark(event: str) -> tuple[str, ...]:
+    """A marker the importer left in the text of a list row ("impact start]** ...")."""
+    match = _LEADING_MARK.match(event)
+    return (match.group(1),) if match else ()
 
 
 def _started(
@@ -129,11 +145,12 @@ def _started(
     return datetime.combine(day, time(0), tzinfo=UTC) if day else None
 
 
-def _delays(found: ImportedPostmortem) -> dict[str, float]:
+def _delays(found: ImportedPostmortem, milestones: dict[Milestone, datetime]) -> dict[str, float]:
     """Minutes per delay: the timeline's milestones win over figures stated in prose."""
     stated = found.stats.get("stated", {})
     timeline = found.stats.get("from_timeline", {})
     minutes = {name: value["seconds"] / 60.0 for name, value in stated.items()}
+    minutes |= delays_from_milestones(milestones)
     minutes |= {name: seconds / 60.0 for name, seconds in timeline.items()}
     return minutes
 

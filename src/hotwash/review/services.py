@@ -45,7 +45,9 @@ def services_of(found: ImportedPostmortem, document: Document) -> tuple[str, ...
 def _named(found: ImportedPostmortem, document: Document) -> tuple[str, ...]:
     field = document.field(*_FIELDS)
     values = [field.value.text] if field is not None else []
-    values += [pair.value for pair in found.impact if _LABEL.match(pair.label.strip())]
+    pairs = [(pair.label, pair.value) for pair in found.impact]
+    pairs += [(label, value) for label, _, value in (t.partition(":") for t in found.impact_text)]
+    values += [value for label, value in pairs if _LABEL.match(_plain(label))]
     return _distinct(part for value in values for part in _SPLIT.split(_plain(value)))
 
 

@@ -39,14 +39,14 @@ def fast_records(fast: Fast, chunk: LineChunk) -> tuple[pl.DataFrame, pl.DataFra
     timed = _timed(fast, candidates.with_columns(level=level["value"], service=service["value"]))
     readable = readable & timed["ts"].is_not_null()
     records = timed if readable.all() else timed.filter(readable)
-    return records.select(list(RECORD_SCHEMA)), _others(chunk.frame, records)
+    return records.select(list(RECORD_SCHEMA)), _others(chunk.frame, records["row"])
 
 
-def _others(frame: pl.DataFrame, records: pl.DataFrame) -> pl.DataFrame:
-    if records.height == frame.height:
+def _others(frame: pl.DataFrame, taken_rows: pl.Series) -> pl.DataFrame:
+    """The lines of ``frame`` but those at ``taken_rows``."""
+    if taken_rows.len() == frame.height:
         return frame.clear()
-    rows = (records[LINE] - frame[LINE][0]).cast(pl.Int64)
-    taken = pl.repeat(False, frame.height, eager=True).scatter(rows, True)
+    taken = pl.repeat(False, frame.height, eager=True).scatter(taken_rows, True)
     return frame.filter(~taken)
 
 
@@ -60,6 +60,7 @@ def _fast_columns(fast: Fast, chunk: LineChunk) -> list[pl.Expr]:
     checks = [check.raw.alias(f"check{number}") for number, check in enumerate(fast.checks)]
     return [
         pl.col(LINE),
+        pl.int_range(pl.len(), dtype=pl.UInt32).alias("row"),
         ok.alias("ok"),
         fast.key.alias("key"),
         fast.sub.cast(pl.Int64).alias("sub"),

@@ -80,9 +80,14 @@ def from_http_status(status: pl.Expr) -> pl.Expr:
     )
 
 
+def keyword(text: pl.Expr) -> pl.Expr:
+    """The first level word near the start of free text, as written."""
+    return text.str.slice(0, 200).str.extract(_KEYWORD, 1)
+
+
 def from_keywords(text: pl.Expr) -> pl.Expr:
     """A level word anywhere near the start of free text (plain container output)."""
-    return from_word(text.str.slice(0, 200).str.extract(_KEYWORD, 1))
+    return from_word(keyword(text))
 
 
 def from_any(value: pl.Expr) -> pl.Expr:

@@ -35,15 +35,24 @@ class ChunkScan:
 
 
 class ChunkScanner:
-    """Scans chunks of one file; ``mine_levels``: whose messages to extract (None: all)."""
+    """Scans chunks of one file; ``mine_levels``: whose messages to extract (None: all).
+
+    ``fast=False`` reads every line with the full parse: the reference the fast path
+    is tested against.
+    """
 
     def __init__(
-        self, fmt: LogFormat, max_line_bytes: int, mine_levels: frozenset[str] | None
+        self,
+        fmt: LogFormat,
+        max_line_bytes: int,
+        mine_levels: frozenset[str] | None,
+        *,
+        fast: bool = True,
     ) -> None:
         self.fmt = fmt
         self.max_line_bytes = max_line_bytes
         self.mine_levels = mine_levels
-        self._layouts = fmt.fast(pl.col(TEXT))
+        self._layouts = fmt.fast(pl.col(TEXT)) if fast else ()
 
     def scan(self, chunk: LineChunk) -> ChunkScan:
         read, rest = [], chunk

@@ -108,6 +108,7 @@ _IRREGULAR_WORDS = """
     known seen done caught taken gone been made run written got gotten found held kept led left
     lost meant met paid read said sent set shut spent stood told thought understood won built
     brought bought chosen drawn driven given hidden shown spoken thrown put cut hit let begun
+    split spread quit cast cost hurt burst shed sped fed bred dealt felt fought sold
 """
 _IRREGULAR = frozenset(_IRREGULAR_WORDS.split())
 _HUMAN_PARTICIPLES_WORDS = """

@@ -164,7 +164,11 @@ def mismatch(context: LintContext) -> Iterator[Hit]:
     for statement in statements(context):
         actual = [context.chronology.delay(*pair) for pair in _COMPARED[statement.kind]]
         known = [delay for delay in actual if delay is not None]
-        if known and all(abs(d - statement.delay) > max(tolerance, d * 0.2) for d in known):
+        # Without the pair a statement usually means (impact to mitigation, say), the
+        # other pairs are only readings it might have meant: not enough to call it wrong.
+        if actual[0] is None:
+            continue
+        if all(abs(d - statement.delay) > max(tolerance, d * 0.2) for d in known):
             said, shown = format_duration(statement.delay), format_duration(known[0])
             message = f"{statement.kind} stated as {said}; the timeline shows {shown}"
             yield Hit(statement.line, statement.column, message)
@@ -194,13 +198,15 @@ def not_quantified(context: LintContext) -> Iterator[Hit]:
     prose = context.prose_in(*families)
     if section is None or not prose:
         return
-    if not any(re.search(r"\d", p.masked) for p in prose):
+    vague = [
+        Hit.at(piece.span, match.start(), f"vague impact {match.group()!r}")
+        for piece in prose
+        for match in _VAGUE_IMPACT.finditer(piece.masked)
+        if not re.search(r"\d", _sentence_around(piece.masked, match.start()))
+    ]
+    yield from vague
+    if not vague and not any(re.search(r"\d", p.masked) for p in prose):
         yield Hit.at(section.heading, 0, "the impact has no numbers")
-        return
-    for piece in prose:
-        for match in _VAGUE_IMPACT.finditer(piece.masked):
-            if not re.search(r"\d", _sentence_around(piece.masked, match.start())):
-                yield Hit.at(piece.span, match.start(), f"vague impact {match.group()!r}")
 
 
 def _sentence_around(text: str, offset: int) -> str:

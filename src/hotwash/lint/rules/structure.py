@@ -54,7 +54,8 @@ def missing_section(context: LintContext) -> Iterator[Hit]:
 def section_length(context: LintContext) -> Iterator[Hit]:
     for family, cap in context.limits.caps.items():
         section = context.document.section(family)
-        if section is None or context.is_pending(section):
+        # A length judges finished text; a section still holding a placeholder is not.
+        if section is None or context.has_placeholder(section):
             continue
         text = " ".join(p.masked for p in context.prose_under(section) if p.kind != "heading")
         words = len(re.findall(r"[A-Za-z0-9][\w'’-]*", text))

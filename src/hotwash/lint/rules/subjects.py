@@ -96,8 +96,11 @@ def _scan(context: LintContext) -> list[Failure]:
         before = prose.masked[max(0, local - _REACH) : local]
         subject = _SUBJECT.search(before)
         if subject is not None:
-            start = local - len(before) + subject.start("subject")
-            failure = _classify(context, prose, subject.group("subject"), start, match)
+            words, start = subject.group("subject"), local - len(before) + subject.start("subject")
+            first, _, rest = words.partition(" ")
+            if rest and is_function_word(first):  # "Then Dana" is Dana
+                words, start = rest, start + len(first) + 1
+            failure = _classify(context, prose, words, start, match)
             if failure is not None:
                 found.append(failure)
     return found

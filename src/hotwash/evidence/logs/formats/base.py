@@ -166,9 +166,11 @@ class LogFormat:
     def columns(self, text: pl.Expr) -> Columns:
         raise NotImplementedError
 
-    def fast(self, text: pl.Expr) -> tuple[Fast, ...]:
+    def fast(self, text: pl.Expr, *, timed: bool = True) -> tuple[Fast, ...]:
         """The usual layouts, read cheaply (see :mod:`.fast`), tried in order: the
-        cheapest, commonest first. Lines none of them reads take :meth:`columns`."""
+        cheapest, commonest first. Lines none of them reads take :meth:`columns`.
+        ``timed=False``: for an envelope, which has its own time (only ``recognised``,
+        ``level``, ``service`` and ``checks`` are used, so the time is not worked out)."""
         return ()
 
     def message_of(self, text: pl.Expr) -> pl.Expr:

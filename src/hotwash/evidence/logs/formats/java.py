@@ -85,7 +85,7 @@ class JavaFormat(LogFormat):
             cont=self.continues(text),
         )
 
-    def fast(self, text: pl.Expr) -> tuple[Fast, ...]:
+    def fast(self, text: pl.Expr, *, timed: bool = True) -> tuple[Fast, ...]:
         return self._fixed_columns(text), self._any_layout(text)
 
     def _fixed_columns(self, text: pl.Expr) -> Fast:

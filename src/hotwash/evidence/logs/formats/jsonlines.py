@@ -113,10 +113,10 @@ class JsonLinesFormat(LogFormat):
             flag=jf.type_flags(level_raw, message_raw),
         )
 
-    def fast(self, text: pl.Expr) -> tuple[Fast, ...]:
-        return (self._layout(text),)
+    def fast(self, text: pl.Expr, *, timed: bool = True) -> tuple[Fast, ...]:
+        return (self._layout(text, timed),)
 
-    def _layout(self, text: pl.Expr) -> Fast:
+    def _layout(self, text: pl.Expr, timed: bool) -> Fast:
         keys = self.dialect
         time = pl.col("_json_time")
         if keys.epoch:
@@ -128,7 +128,9 @@ class JsonLinesFormat(LogFormat):
             steps=(
                 {"_json_time": jfast.time_window(text, keys.time)},
                 {"_json_time": time.str.extract_groups(pattern)},
-            ),
+            )
+            if timed
+            else (),
             recognised=shaped,
             ok=shaped,
             key=key,

@@ -101,17 +101,17 @@ class LogfmtFormat(LogFormat):
             cont=self.continues(text),
         )
 
-    def fast(self, text: pl.Expr) -> tuple[Fast, ...]:
-        return (self._layout(text),)
+    def fast(self, text: pl.Expr, *, timed: bool = True) -> tuple[Fast, ...]:
+        return (self._layout(text, timed),)
 
-    def _layout(self, text: pl.Expr) -> Fast:
+    def _layout(self, text: pl.Expr, timed: bool) -> Fast:
         time = pl.col("_logfmt_time")
         key, sub = iso_parts(time)
         balanced = time.struct.field("open") == time.struct.field("close")
         shaped = text.str.contains(_SHAPE)
         window = text.str.slice(_found(text, TIME_KEYS), _TIME_WINDOW)
         return Fast(
-            steps=({"_logfmt_time": window.str.extract_groups(_time_pattern())},),
+            steps=({"_logfmt_time": window.str.extract_groups(_time_pattern())},) if timed else (),
             recognised=shaped,
             ok=shaped & balanced,
             key=key,

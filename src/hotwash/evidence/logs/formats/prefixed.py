@@ -20,6 +20,13 @@ from hotwash.evidence.logs.formats.base import (
     head_fields,
     timestamp_reason,
 )
+from hotwash.evidence.logs.formats.envelope_fast import (
+    INNER,
+    iso_prefix_times,
+    kubectl_times,
+    wrapped,
+)
+from hotwash.evidence.logs.formats.fast import NO_KEY, NO_SUB, Fast, Field, iso_key_time, words
 
 KUBECTL_PREFIX = r"^(?P<head>(?P<ts>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z) )"
 GENERIC_PREFIX = (
@@ -41,6 +48,19 @@ class PlainFormat(LogFormat):
             level=levels.from_keywords(text),
             message=text,
             cont=self.continues(text),
+        )
+
+    def fast(self, text: pl.Expr, *, timed: bool = True) -> tuple[Fast, ...]:
+        """Only as an inner line: every text is recognised, its level a keyword."""
+        return (
+            Fast(
+                recognised=pl.lit(True),
+                ok=pl.lit(False),
+                key=NO_KEY,
+                sub=NO_SUB,
+                key_time=iso_key_time,
+                level=Field(levels.keyword(text), words),
+            ),
         )
 
 
@@ -98,6 +118,12 @@ class PrefixedFormat(LogFormat):
             cont=self.continues(text),
         )
         return wrap(self.inner, after_head(text, fields), envelope)
+
+    def fast(self, text: pl.Expr, *, timed: bool = True) -> tuple[Fast, ...]:
+        kubectl = self.prefix == KUBECTL_PREFIX
+        times = kubectl_times(text) if kubectl else iso_prefix_times(text)
+        inner = self.inner.fast(pl.col(INNER), timed=False)
+        return tuple(wrapped(time, layout, text) for time in times for layout in inner)
 
     def mismatch(self) -> str:
         return f"not a {self.base_name} line"

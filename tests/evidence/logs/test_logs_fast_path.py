@@ -1,0 +1,136 @@
+"""The fast path reads every line it takes exactly as the full parse would.
+
+Each format's lines (usual layouts, variants, damaged lines) are scanned twice:
+with the fast path, and with the full parse only. Records (time, zone, level,
+service, flag, message) and every other line's status must be identical.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from polars.testing import assert_frame_equal
+
+import log_lines
+from hotwash.evidence.logs.chunks import LineChunk
+from hotwash.evidence.logs.fastscan import fast_records
+from hotwash.evidence.logs.formats import JsonLinesFormat, LogFormat, PlainFormat
+from hotwash.evidence.logs.formats.access import AccessLogFormat
+from hotwash.evidence.logs.formats.java import JavaFormat
+from hotwash.evidence.logs.formats.jsonlines import DIALECTS
+from hotwash.evidence.logs.formats.logfmt import LogfmtFormat
+from hotwash.evidence.logs.formats.prefixed import (
+    GENERIC_PREFIX,
+    KUBECTL_PREFIX,
+    PrefixedFormat,
+)
+from hotwash.evidence.logs.scan import ChunkScan, ChunkScanner
+from hotwash.evidence.logs.splitting import split_lines
+
+MAX_LINE_BYTES = 4096
+BUNYAN, PINO = (JsonLinesFormat(d) for d in DIALECTS if d.name in ("bunyan", "pino"))
+GENERIC_JSON = JsonLinesFormat(next(d for d in DIALECTS if d.name == "json"))
+
+
+def chunk_of(lines: list[str]) -> LineChunk:
+    split = split_lines("\n".join(lines).encode())
+    frame = pl.DataFrame(
+        {
+            "line": pl.int_range(1, split.text.len() + 1, dtype=pl.UInt64, eager=True),
+            "text": split.text,
+            "too_long": split.text.str.len_bytes() > MAX_LINE_BYTES,
+        }
+    )
+    return LineChunk(frame, split.clean, 0, split.ascii)
+
+
+def scanned_both_ways(fmt: LogFormat, lines: list[str]) -> ChunkScan:
+    chunk = chunk_of(lines)
+    fast = ChunkScanner(fmt, MAX_LINE_BYTES, None).scan(chunk)
+    full = ChunkScanner(fmt, MAX_LINE_BYTES, None, fast=False).scan(chunk)
+    assert_frame_equal(fast.records, full.records)
+    assert_frame_equal(fast.others, full.others)
+    return fast
+
+
+CASES: list[tuple[str, LogFormat, st.SearchStrategy[str]]] = [
+    ("java", JavaFormat(dated=True), log_lines.java_line()),
+    ("java-time-only", JavaFormat(dated=False), log_lines.java_line(dated=False)),
+    ("json-bunyan", BUNYAN, log_lines.json_line()),
+    ("json-pino", PINO, log_lines.json_line(epoch=True)),
+    ("json", GENERIC_JSON, log_lines.json_line()),
+    ("logfmt", LogfmtFormat(), log_lines.logfmt_line()),
+    ("access-log", AccessLogFormat(), log_lines.access_line()),
+    (
+        "kubectl+json",
+        PrefixedFormat("kubectl", KUBECTL_PREFIX, BUNYAN),
+        log_lines.prefixed_line(log_lines.json_line(), kubectl=True),
+    ),
+    (
+        "kubectl+logfmt",
+        PrefixedFormat("kubectl", KUBECTL_PREFIX, LogfmtFormat()),
+        log_lines.prefixed_line(log_lines.logfmt_line(), kubectl=True),
+    ),
+    (
+        "timestamped",
+        PrefixedFormat("timestamped", GENERIC_PREFIX, PlainFormat()),
+        log_lines.prefixed_line(log_lines.text(), kubectl=False),
+    ),
+    (
+        "timestamped+java",
+        PrefixedFormat("timestamped", GENERIC_PREFIX, JavaFormat(dated=False)),
+        log_lines.prefixed_line(log_lines.java_line(dated=False), kubectl=False),
+    ),
+]
+
+
+@pytest.mark.parametrize(("fmt", "lines"), [case[1:] for case in CASES], ids=[c[0] for c in CASES])
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_fast_path_agrees_with_the_full_parse(
+    fmt: LogFormat, lines: st.SearchStrategy[str], data: st.DataObject
+) -> None:
+    scanned_both_ways(fmt, data.draw(st.lists(lines, min_size=1, max_size=20)))
+
+
+USUAL = {
+    "java": (
+        JavaFormat(dated=True),
+        "2026-03-14 13:00:00,002 ERROR [exec-0] com.acme.orders.Service - pool timeout 7",
+    ),
+    "logback": (
+        JavaFormat(dated=True),
+        "2026-03-14 13:00:00.002 [main] WARN  c.a.Pool - slow",
+    ),
+    "json-bunyan": (
+        BUNYAN,
+        '{"name":"cart","hostname":"api-1","pid":311,"level":50,"msg":"request 9 failed",'
+        '"time":"2026-03-14T13:00:00.046Z","v":0}',
+    ),
+    "logfmt": (
+        LogfmtFormat(),
+        'time=2026-03-14T13:00:00.012Z level=info service=orders msg="retrying 5/3" trace_id=4b',
+    ),
+    "access-log": (
+        AccessLogFormat(),
+        '10.0.3.43 - - [14/Mar/2026:13:00:00 +0000] "GET /api/orders?page=2 HTTP/1.1" 502 5120',
+    ),
+    "kubectl+json": (
+        PrefixedFormat("kubectl", KUBECTL_PREFIX, BUNYAN),
+        '2026-03-14T13:00:00.004305000Z {"name":"auth","level":30,"msg":"cache miss",'
+        '"time":"2026-03-14T13:00:00.004Z","v":0}',
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(USUAL))
+def test_the_usual_layouts_take_the_fast_path(name: str) -> None:
+    fmt, line = USUAL[name]
+    chunk = chunk_of([line] * 3)
+    records, rest = fast_records(fmt.fast(pl.col("text"))[0], chunk)
+    if name == "logback":  # the thread comes first: the general layout reads it
+        records, rest = fast_records(fmt.fast(pl.col("text"))[1], chunk)
+    assert (records.height, rest.height) == (3, 0)
+    scanned_both_ways(fmt, [line] * 3)
