@@ -1,12 +1,13 @@
 """Bring an incident's stored action items in line with its postmortem file.
 
 Re-reading a file must update, never duplicate. Each row of the file is matched to a
-stored item of the incident by, in turn: the ``AI-NNN`` id written in the row; the same
-action text; the same position in the same file (so fixing a typo in an action keeps its
-item). Only then is a new item created, with a new store-wide id: ids written in files
-are often local to the file (every team's table starts at AI-001), so they are matched
-but never adopted. A status the file does not state is left as stored, because tracker
-sync may have closed the item since.
+stored item of the incident by, in turn: the ``AI-NNN`` id written in the row (when
+that item came from this file or says much the same); the same action text; the same
+position in the same file (so fixing a typo in an action keeps its item). Only then is
+a new item created, with a new store-wide id: ids written in files are often local to
+the file (every team's table starts at AI-001), so they are matched but never adopted.
+A status the file does not state is left as stored, because tracker sync may have
+closed the item since.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from hotwash.actions.service import with_status
 from hotwash.incidents.repository import Repository
 
 _FIELDS = ("action", "type", "owner", "due", "priority", "done_when", "ticket")
+SAME_WORDS = 0.5  # share of words two texts of one action item have in common, at least
 
 
 @dataclass
@@ -54,11 +56,20 @@ def source_of(path: str, ordinal: int) -> str:
 
 def _match(draft: ActionDraft, pool: list[ActionItem], path: str) -> ActionItem | None:
     tests: list[Callable[[ActionItem], bool]] = [
-        lambda item: item.id == draft.id,
+        lambda item: item.id == draft.id and _same_item(item, draft, path),
         lambda item: _words(item.action) == _words(draft.action),
         lambda item: item.source == source_of(path, draft.ordinal),
     ]
     return next((item for test in tests for item in pool if test(item)), None)
+
+
+def _same_item(item: ActionItem, draft: ActionDraft, path: str) -> bool:
+    """An id is the item's own when the item came from this file or says much the same:
+    a hand-written table's AI-001 may be a different item from the store's AI-001."""
+    if _source_path(item.source) == path:
+        return True
+    ours, theirs = set(_words(item.action).split()), set(_words(draft.action).split())
+    return bool(ours | theirs) and len(ours & theirs) / len(ours | theirs) >= SAME_WORDS
 
 
 def _create(

@@ -112,9 +112,16 @@ STEPS: tuple[Step, ...] = (
     ),
     Step(
         "15:30",
-        "Afterwards the team saves the raw evidence (access and app logs, Prometheus, "
-        "Alertmanager, PagerDuty, the Slack channel, deploys) and hotwash rebuilds the "
-        "timeline from it, each milestone with its evidence:",
-        ("timeline", f"{{workspace}}/{EVIDENCE_DIR}"),
+        "Afterwards the team attaches the raw evidence (access and app logs, Prometheus, "
+        "Alertmanager, PagerDuty, the Slack channel, deploys); hotwash rebuilds the "
+        "timeline from it and from the incident's own record, each milestone with its evidence:",
+        ("evidence", "add", INCIDENT, f"{{workspace}}/{EVIDENCE_DIR}"),
+    ),
+    Step("15:31", "", ("timeline", INCIDENT)),
+    Step(
+        "15:35",
+        "A blameless postmortem draft, prefilled with everything the evidence supports; "
+        "what only people know is left as visible [TODO] placeholders:",
+        ("postmortem", INCIDENT, "-o", "{workspace}/postmortems/postmortem-2026-03-14-checkout.md"),
     ),
 )
