@@ -24,6 +24,13 @@ def test_demo_walks_an_incident_through_its_lifecycle(run: Run, tmp_path: Path) 
     assert document["incident"]["status"] == "Resolved"
     assert document["incident"]["milestones"]["mitigated"] == "2026-03-14T14:33:00+00:00"
     assert len(document["events"]) >= 15
+    assert "**[detected]**" in result.out
+    assert "| edge-nginx-access.log | access-log | 3600 | 3600 | 0 |" in result.out
+    draft = target / "postmortems" / "postmortem-2026-03-14-checkout.md"
+    text = draft.read_text()
+    assert text.startswith("# Postmortem: Checkout requests failing with HTTP 502")
+    assert "**Detection delay (impact start → detected):** 4m" in text
+    assert (target / "postmortems" / "postmortem-2026-03-14-checkout-error-rate.png").is_file()
     again = run("demo", str(target))
     assert again.code == 2
     assert "--force" in again.err

@@ -5,8 +5,11 @@ from __future__ import annotations
 from datetime import date, time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hotwash.postmortem import action_items, parse_document, timeline_rows
+from hotwash.postmortem.parse_time_text import leading_time
 
 
 def _rows(body: str) -> list[tuple[str, time | None, str | None, str]]:
@@ -155,3 +158,21 @@ def test_action_text_keeps_words_that_look_like_attributes() -> None:
 
 def test_no_action_section_means_no_items() -> None:
     assert action_items(parse_document("## Summary\n\n- Add alert (owner: bob)\n")) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.times(),
+    st.sampled_from(["", " UTC", "Z", " CEST", " +02:00", " Europe/Berlin"]),
+    st.sampled_from(["", "2026-03-14 ", "2026-03-14T", "Mar 14, 2026 "]),
+    st.sampled_from(["{} — event", "**{}** - event", "[{}] event", "{}: event"]),
+)
+def test_leading_time_recovers_the_clock(clock: time, zone: str, day: str, shape: str) -> None:
+    written = f"{day}{clock:%H:%M:%S}{zone}"
+    if day.endswith("T") and zone.startswith(" "):
+        written = f"{day}{clock:%H:%M:%S}"  # ISO keeps the zone glued or absent
+    found = leading_time(shape.format(written))
+    assert found is not None
+    assert found.clock == clock.replace(microsecond=0)
+    assert (found.date_text is not None) == bool(day)
+    assert not found.placeholder

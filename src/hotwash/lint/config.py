@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 from hotwash.errors import ConfigError
@@ -83,7 +84,7 @@ class LintConfig:
         wanted = self.required_sections
         return self.profile.required_sections if wanted is None else wanted
 
-    @property
+    @cached_property
     def limits(self) -> Thresholds:
         base = self.profile.thresholds
         changes = dict(self.threshold_changes)

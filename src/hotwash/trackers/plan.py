@@ -40,10 +40,14 @@ class Change:
 
 
 Lookup = Callable[[str], RemoteTicket | None]
+# A spec is only worked out for items that need one: it may ask the tracker who the
+# owner is, and a done item without a ticket needs nothing at all.
+SpecOf = Callable[[ActionItem], TicketSpec]
 
 
 def plan_sync(
-    pairs: Iterable[tuple[ActionItem, TicketSpec]],
+    items: Iterable[ActionItem],
+    spec_of: SpecOf,
     found: list[RemoteTicket],
     links: dict[str, TrackerLink],
     tracker: Tracker,
@@ -55,9 +59,11 @@ def plan_sync(
         if remote.action_id:
             by_item.setdefault(remote.action_id, remote)
     changes = []
-    for item, spec in pairs:
+    for item in items:
         ticket = _ticket_of(item, links, by_id, by_item, lookup)
-        change = _change(item, spec, ticket, links.get(item.id), tracker)
+        if ticket is None and item.is_closed:
+            continue  # done before it was ever exported: nothing to track
+        change = _change(item, spec_of(item), ticket, links.get(item.id), tracker)
         if change is not None:
             changes.append(change)
     return changes
@@ -84,7 +90,7 @@ def _change(
     tracker: Tracker,
 ) -> Change | None:
     if ticket is None:
-        return None if item.is_closed else Change(ChangeKind.CREATE, item, spec)
+        return Change(ChangeKind.CREATE, item, spec)
     if ticket.closed and not item.is_closed:
         return Change(ChangeKind.MARK_DONE, item, spec, ticket)
     if item.is_closed and not ticket.closed:

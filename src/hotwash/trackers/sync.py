@@ -19,6 +19,7 @@ from hotwash.incidents.model import check_incident_id
 from hotwash.incidents.repository import Store
 from hotwash.times.zones import to_utc
 from hotwash.trackers.base import Tracker
+from hotwash.trackers.model import TicketSpec
 from hotwash.trackers.plan import Change, ChangeKind, plan_sync
 from hotwash.trackers.render import ItemContext, ticket_spec
 from hotwash.trackers.wording import describe
@@ -38,10 +39,15 @@ class SyncRun:
 
     def plan(self, incident_id: str | None = None) -> list[Change]:
         contexts, links = self._load(incident_id)
-        pairs = [
-            (c.item, ticket_spec(c, self.labels, self.links, self._assign(c))) for c in contexts
-        ]
-        return plan_sync(pairs, self.tracker.find(), links, self.tracker, self.tracker.get)
+        found = self.tracker.find()
+        by_item = {context.item.id: context for context in contexts}
+
+        def spec_of(item: ActionItem) -> TicketSpec:
+            context = by_item[item.id]
+            return ticket_spec(context, self.labels, self.links, self._assign(context))
+
+        items = [context.item for context in contexts]
+        return plan_sync(items, spec_of, found, links, self.tracker, self.tracker.get)
 
     def apply(self, changes: list[Change], on_done: Callable[[str], None]) -> None:
         for change in changes:

@@ -55,6 +55,8 @@ def scanned_both_ways(fmt: LogFormat, lines: list[str]) -> ChunkScan:
     return fast
 
 
+SLOW = pytest.mark.slow  # the full parse of an envelope around JSON or logfmt is costly
+
 CASES: list[tuple[str, LogFormat, st.SearchStrategy[str]]] = [
     ("java", JavaFormat(dated=True), log_lines.java_line()),
     ("java-time-only", JavaFormat(dated=False), log_lines.java_line(dated=False)),
@@ -86,8 +88,15 @@ CASES: list[tuple[str, LogFormat, st.SearchStrategy[str]]] = [
 ]
 
 
-@pytest.mark.parametrize(("fmt", "lines"), [case[1:] for case in CASES], ids=[c[0] for c in CASES])
-@settings(max_examples=40, deadline=None)
+def _params() -> list[object]:
+    return [
+        pytest.param(fmt, lines, id=name, marks=[SLOW] if name.startswith("kubectl") else [])
+        for name, fmt, lines in CASES
+    ]
+
+
+@pytest.mark.parametrize(("fmt", "lines"), _params())
+@settings(max_examples=30, deadline=None)
 @given(data=st.data())
 def test_fast_path_agrees_with_the_full_parse(
     fmt: LogFormat, lines: st.SearchStrategy[str], data: st.DataObject

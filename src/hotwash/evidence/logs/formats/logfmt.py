@@ -8,6 +8,8 @@ to the full parse.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import polars as pl
 
 from hotwash.evidence.logs import clock, levels
@@ -62,20 +64,22 @@ def value_window(text: pl.Expr, keys: tuple[str, ...]) -> pl.Expr:
     return text.str.slice(found, end + 2)
 
 
-def decode_value(keys: tuple[str, ...], normalise: pl.Expr | None = None) -> Decode:
+def decode_value(keys: tuple[str, ...], normalise: Callable[[pl.Expr], pl.Expr]) -> Decode:
     """Read a :func:`value_window` as :func:`value` would, if it holds the whole value."""
     whole = r"^\s?(?:" + _names(keys) + r')=(?:("(?:[^"\\]|\\.)*")|([^"\s]\S*)|)(?:\s|$)'
 
     def decode(raw: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
-        parts = raw.str.extract_groups(whole)
-        written = pl.coalesce(parts.struct.field("1"), parts.struct.field("2"), pl.lit(""))
-        text = unquote(written)
-        matched = raw.str.contains(whole)
-        return (levels.from_word(text) if normalise is not None else text), (
-            raw.is_null() | matched
+        parts = raw.str.extract_groups(whole).struct.field
+        written = pl.when(raw.str.contains(whole)).then(
+            pl.coalesce(parts("1"), parts("2"), pl.lit(""))
         )
+        return normalise(unquote(written)), raw.is_null() | written.is_not_null()
 
     return decode
+
+
+def _same(value: pl.Expr) -> pl.Expr:
+    return value
 
 
 def _time_pattern() -> str:
@@ -117,7 +121,7 @@ class LogfmtFormat(LogFormat):
             key=key,
             sub=sub,
             key_time=iso_key_time,
-            level=Field(value_window(text, LEVEL_KEYS), decode_value(LEVEL_KEYS, pl.lit(True))),
-            service=Field(value_window(text, SERVICE_KEYS), decode_value(SERVICE_KEYS)),
+            level=Field(value_window(text, LEVEL_KEYS), decode_value(LEVEL_KEYS, levels.from_word)),
+            service=Field(value_window(text, SERVICE_KEYS), decode_value(SERVICE_KEYS, _same)),
             ascii_only=True,
         )
