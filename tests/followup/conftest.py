@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from followup_helpers import NOW
 
 from clirun import Run, make_runner
 from hotwash.store import SqlStore, open_store, sqlite_url
-
-HISTORY = Path(__file__).resolve().parents[1] / "fixtures" / "postmortems-history"
-NOW = datetime(2026, 3, 20, 10, 0, tzinfo=UTC)
 
 
 @pytest.fixture

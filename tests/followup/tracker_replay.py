@@ -71,16 +71,32 @@ def _difference(
     return None
 
 
+class Stage:
+    """What the server is replaying now; a test loads one recording per phase, so the
+    tracker keeps one address (and its ticket URLs stay the same) across phases."""
+
+    def __init__(self) -> None:
+        self.recording: Recording | None = None
+        self.base = ""
+
+    def load(self, recording: Recording) -> Recording:
+        recording.base = self.base
+        self.recording = recording
+        return recording
+
+
 @contextmanager
-def replay_server(recording: Recording) -> Iterator[str]:
-    """Serve ``recording`` on 127.0.0.1; yields the base URL."""
+def replay_server(stage: Stage) -> Iterator[str]:
+    """Serve whatever ``stage`` holds on 127.0.0.1; yields the base URL."""
 
     class Handler(BaseHTTPRequestHandler):
         def _serve(self) -> None:
             length = int(self.headers.get("content-length") or 0)
             body = self.rfile.read(length) if length else b""
             headers = {k.lower(): v for k, v in self.headers.items()}
-            status, extra, payload = recording.answer(self.command, self.path, headers, body)
+            assert stage.recording is not None, "no recording loaded"
+            answer = stage.recording.answer
+            status, extra, payload = answer(self.command, self.path, headers, body)
             data = b"" if payload is None else json.dumps(payload).encode()
             self.send_response(status)
             for name, value in extra.items():
@@ -97,11 +113,11 @@ def replay_server(recording: Recording) -> Iterator[str]:
             return  # keep test output quiet
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    recording.base = f"http://127.0.0.1:{server.server_address[1]}"
+    stage.base = f"http://127.0.0.1:{server.server_address[1]}"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield recording.base
+        yield stage.base
     finally:
         server.shutdown()
         server.server_close()

@@ -101,6 +101,8 @@ def test_report_builds_a_timeline_from_live_servers_in_one_command(
     assert (out / "timeline.md").read_text().startswith("# Timeline")
     printed = made.out.splitlines()
     assert printed[0] == str(out / "timeline.md")
-    if "Wrote the timeline only" not in made.err:  # postmortem drafting is installed
-        assert Path(printed[1]).parent == out
-        assert "Checkout failing" in Path(printed[1]).read_text()
+    assert "Wrote the timeline only" not in made.err  # postmortem drafting ships with hotwash
+    assert Path(printed[1]).parent == out
+    draft = Path(printed[1]).read_text()
+    assert "Checkout failing" in draft
+    assert "- **Severity:** SEV2" in draft

@@ -11,13 +11,12 @@ from datetime import UTC
 from pathlib import Path
 
 import pytest
+from pm_secrets import SECRETS
 
 from hotwash.demo.evidence import write_evidence
 from hotwash.postmortem.gather import Reading, read_evidence, rebuild
 from hotwash.redact import Redactor
 from hotwash.timeline.model import Timeline
-
-SECRETS = ("hunter2", "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8", "lee@example.com")
 
 
 @pytest.fixture(scope="session")

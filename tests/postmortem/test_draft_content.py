@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from pm_secrets import SECRETS
 
 from hotwash.config.settings import Settings
 from hotwash.postmortem.catalog import Catalog
@@ -167,7 +168,6 @@ def test_default_file_name_is_dated_and_slugged(demo_timeline: Timeline, tmp_pat
 
 
 def test_secrets_in_evidence_never_reach_the_draft(secret_bundle: Path, tmp_path: Path) -> None:
-    from conftest import SECRETS
     from hotwash.postmortem.gather import Reading, read_evidence, rebuild
 
     redactor = Redactor()

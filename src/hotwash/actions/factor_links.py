@@ -4,7 +4,9 @@ The seed's rule is "for each contributing factor, at most one action item", and 
 item is usually written in the factor's words ("no alert on pool saturation" ->
 "Alert when pool usage stays above 80%"). Each item is linked to the factor its words
 are closest to (TF-IDF cosine), if it is close enough and clearly closer than the
-runner-up; otherwise it is left unlinked rather than linked to a guess.
+runner-up, and shares at least two words with it ("Review pool sizing" and "no alert
+watched pool saturation" share only "pool"); otherwise it is left unlinked rather than
+linked to a guess.
 """
 
 from __future__ import annotations
@@ -18,21 +20,26 @@ from hotwash.recurrence.vectors import term_space
 
 MIN_SIMILARITY = 0.12
 MIN_MARGIN = 0.04
+MIN_SHARED_WORDS = 2
 
 
 def closest_factors(actions: Sequence[str], factors: Sequence[str]) -> list[int | None]:
     """For each action, the index of the factor it addresses, or ``None``."""
     if not actions or not factors:
         return [None] * len(actions)
-    space = term_space([words(text) for text in [*factors, *actions]])
-    similarity = space.cosines()[len(factors) :, : len(factors)]
-    return [_pick(row) for row in similarity]
+    terms = [words(text) for text in [*factors, *actions]]
+    similarity = term_space(terms).cosines()[len(factors) :, : len(factors)]
+    factor_terms = [set(found) for found in terms[: len(factors)]]
+    return [
+        _pick(row, set(action), factor_terms)
+        for row, action in zip(similarity, terms[len(factors) :], strict=True)
+    ]
 
 
-def _pick(row: np.ndarray) -> int | None:
+def _pick(row: np.ndarray, action: set[str], factors: list[set[str]]) -> int | None:
     order = np.argsort(-row, kind="stable")
-    best = float(row[order[0]])
+    best = int(order[0])
     runner_up = float(row[order[1]]) if len(order) > 1 else 0.0
-    if best < MIN_SIMILARITY or best - runner_up < MIN_MARGIN:
+    if row[best] < MIN_SIMILARITY or row[best] - runner_up < MIN_MARGIN:
         return None
-    return int(order[0])
+    return best if len(action & factors[best]) >= MIN_SHARED_WORDS else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from hotwash.actions.followup import DEFAULT_REVIEW_AFTER, PostmortemRecord, finalise
 from hotwash.errors import IncidentNotFoundError, ValidationError
@@ -65,6 +66,19 @@ class FollowUpService:
         if incident is None or not incident.can_see(self.viewer):
             raise IncidentNotFoundError(f"unknown incident {key}")
         return incident
+
+
+def record_json(record: PostmortemRecord) -> dict[str, Any]:
+    def iso(value: datetime | None) -> str | None:
+        return value.isoformat() if value else None
+
+    return {
+        "incident": record.incident_id,
+        "path": record.path,
+        "finalised_at": iso(record.finalised_at),
+        "follow_up_at": iso(record.follow_up_at),
+        "followed_up_at": iso(record.followed_up_at),
+    }
 
 
 def _review_order(record: PostmortemRecord) -> tuple[bool, str, str]:

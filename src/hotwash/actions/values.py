@@ -37,6 +37,7 @@ _TYPE_PREFIXES = (
     ("fix", ActionType.REPAIR),
 )
 _STATUS_PATTERNS = (
+    (ActionStatus.OPEN, r"not (?:yet )?started|not begun|not done"),
     (ActionStatus.WONT_DO, r"won'?t|wontfix|not planned|cancel|dropped|declined|rejected"),
     (ActionStatus.DONE, r"^done|complete|closed|fixed|resolved|shipped|merged|✅|✔|☑|^\[x\]"),
     (ActionStatus.IN_PROGRESS, r"progress|wip|doing|started|ongoing|underway|🚧"),

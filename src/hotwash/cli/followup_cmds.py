@@ -3,43 +3,36 @@ reviews, and the pattern review with recurrence detection."""
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import click
 import httpx
 
 from hotwash.actions.digest import DigestInput, digest_markdown
 from hotwash.actions.digest_post import find_target, post_digest
+from hotwash.actions.edits import cleared, read_edits
 from hotwash.actions.listing import ActionFilter, select
-from hotwash.actions.model import ActionStatus, ActionType, Priority
+from hotwash.actions.model import ActionType, Priority
 from hotwash.actions.presentation import HEADERS, action_json, action_row
-from hotwash.actions.reviews import FollowUpService
+from hotwash.actions.reviews import FollowUpService, record_json
 from hotwash.actions.service import ActionService, NewAction
 from hotwash.actions.values import read_due
 from hotwash.cli.app import pass_app
 from hotwash.cli.context import AppContext
 from hotwash.cli.output import emit_json, emit_table, info, show_time
-from hotwash.errors import ConfigError, HotwashError, ValidationError, WorkspaceNotFoundError
+from hotwash.errors import HotwashError, ValidationError, WorkspaceNotFoundError
 from hotwash.review.from_files import read_folder
 from hotwash.review.from_store import incidents_from_store
-from hotwash.review.load import load_actions, load_folder
-from hotwash.review.render_json import review_json
-from hotwash.review.render_md import review_markdown
-from hotwash.review.report import Review, build_review
+from hotwash.review.load import load_actions, load_folder, loaded_line
+from hotwash.review.render import FORMATS, format_for, render
+from hotwash.review.report import build_review
 from hotwash.times import parse_duration
-from hotwash.trackers.factory import configured, labels_of, open_tracker
+from hotwash.trackers.factory import configured, labels_of, only_tracker, open_tracker
 from hotwash.trackers.sync import SyncRun
 from hotwash.trackers.wording import describe, summary
 
-CLEAR = ("-", "none")  # `--owner -` clears an optional field
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-
-
-def _optional(value: str | None) -> str | None:
-    return None if value is None or value.strip().lower() in CLEAR else value.strip()
 
 
 def _service(app: AppContext) -> ActionService:
@@ -95,11 +88,11 @@ def actions_add(
         incident_id=incident_id,
         action=action,
         type=ActionType.parse(kind),
-        owner=_optional(owner),
+        owner=cleared(owner),
         due=read_due(due, app.now().date()) if due else None,
         priority=Priority.parse(priority) if priority else None,
-        done_when=_optional(done_when),
-        ticket=_optional(ticket),
+        done_when=cleared(done_when),
+        ticket=cleared(ticket),
         factor=factor,
     )
     item = _service(app).add(new)
@@ -109,8 +102,8 @@ def actions_add(
 
 @actions.command("edit")
 @click.argument("action_id", metavar="AI-NNN")
-@click.option("--action", "text", help="The action to take.")
-@click.option("--type", "kind", help="prevent, mitigate, detect, process or repair.")
+@click.option("--action", help="The action to take.")
+@click.option("--type", help="prevent, mitigate, detect, process or repair.")
 @click.option("--owner", help="Who will do it (- clears).")
 @click.option("--due", help="A date or a span from today (- clears).")
 @click.option("--priority", help="P1-P4 (- clears).")
@@ -121,38 +114,11 @@ def actions_add(
 @pass_app
 def actions_edit(app: AppContext, /, action_id: str, **given: str | None) -> None:
     """Change an action item's fields."""
-    changes = _changes(app, {k: v for k, v in given.items() if v is not None})
+    changes = read_edits({k: v for k, v in given.items() if v is not None}, app.now().date())
     if not changes:
         raise ValidationError("nothing to change: give at least one option")
     item = _service(app).edit(action_id, changes)
     info(f"Updated {item.id}: {', '.join(sorted(changes))}")
-
-
-def _changes(app: AppContext, given: dict[str, str]) -> dict[str, Any]:
-    readers: dict[str, Any] = {
-        "text": ("action", str.strip),
-        "kind": ("type", ActionType.parse),
-        "owner": ("owner", str.strip),
-        "due": ("due", lambda v: read_due(v, app.now().date())),
-        "priority": ("priority", Priority.parse),
-        "done_when": ("done_when", str.strip),
-        "status": ("status", ActionStatus.parse),
-        "ticket": ("ticket", str.strip),
-        "factor": ("factor", _factor_number),
-    }
-    changes = {}
-    for option, value in given.items():
-        name, read = readers[option]
-        cleared = option not in {"text", "kind", "status"} and _optional(value) is None
-        changes[name] = None if cleared else read(value)
-    return changes
-
-
-def _factor_number(value: str) -> int:
-    try:
-        return int(value)
-    except ValueError:
-        raise ValidationError(f"invalid factor {value!r}: expected its number") from None
 
 
 @actions.command("done")
@@ -208,7 +174,7 @@ def actions_sync(
 ) -> None:
     """Export action items to GitHub, GitLab or Jira; closed tickets mark items done."""
     trackers = app.settings.trackers
-    name = tracker_name or _only_tracker(configured(trackers))
+    name = tracker_name or only_tracker(configured(trackers))
     tracker = open_tracker(name, trackers, app.environ, app.workspace.root)
     try:
         run = SyncRun(
@@ -230,16 +196,6 @@ def actions_sync(
         info(summary(changes, dry_run=dry_run))
     finally:
         tracker.close()
-
-
-def _only_tracker(names: list[str]) -> str:
-    if len(names) == 1:
-        return names[0]
-    if not names:
-        raise ConfigError(
-            "no tracker configured: add [trackers.github], [trackers.gitlab] or [trackers.jira]"
-        )
-    raise ValidationError(f"several trackers configured ({', '.join(names)}): choose one with --to")
 
 
 @actions.command("import-from")
@@ -343,7 +299,7 @@ def followup_list(app: AppContext, as_json: bool) -> None:
     """Postmortems on record, with when they were finalised and reviewed."""
     found = _reviews(app).records()
     if as_json:
-        emit_json([_record_json(incident.id, record) for incident, record in found])
+        emit_json([record_json(record) for _, record in found])
         return
     rows = [
         [
@@ -359,19 +315,6 @@ def followup_list(app: AppContext, as_json: bool) -> None:
     emit_table("Postmortems", ["ID", "Title", "Finalised", "Review due", "Reviewed", "File"], rows)
 
 
-def _record_json(incident_id: str, record: Any) -> dict[str, Any]:
-    def iso(value: datetime | None) -> str | None:
-        return value.isoformat() if value else None
-
-    return {
-        "incident": incident_id,
-        "path": record.path,
-        "finalised_at": iso(record.finalised_at),
-        "follow_up_at": iso(record.follow_up_at),
-        "followed_up_at": iso(record.followed_up_at),
-    }
-
-
 # -- hotwash review ----------------------------------------------------------------------
 
 
@@ -383,7 +326,7 @@ def _record_json(incident_id: str, record: Any) -> dict[str, Any]:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["markdown", "html", "json"]),
+    type=click.Choice(FORMATS),
     help="Output format (default: from -o's extension, else markdown).",
 )
 @click.option(
@@ -403,15 +346,18 @@ def review(
 
     Reads the store, or a folder of postmortems (no store needed)."""
     now = app.now()
+    skipped: list[str] = []
     history = (
-        [f.incident for f in read_folder(folder)]
+        [f.incident for f in read_folder(folder, skipped)]
         if folder is not None
         else incidents_from_store(app.store, app.viewer)
     )
+    for reason in skipped:
+        info(f"skipped: {reason}")
     source = str(folder) if folder is not None else f"store ({app.store.description})"
     result = build_review(history, source=source, now=now, since=_since(app, since, now))
-    chosen = "json" if as_json else fmt or _format_of(output)
-    _write(_rendered(result, chosen), output, chosen)
+    chosen = "json" if as_json else fmt or format_for(output)
+    _write(render(result, chosen), output, chosen)
 
 
 def _since(app: AppContext, text: str | None, now: datetime) -> datetime | None:
@@ -421,22 +367,6 @@ def _since(app: AppContext, text: str | None, now: datetime) -> datetime | None:
         return now - parse_duration(text)
     except HotwashError:  # not a span ("90d"): a date or a time ("2026-01-01")
         return app.parse_time(text)
-
-
-def _format_of(output: Path | None) -> str:
-    suffix = output.suffix.lower() if output else ""
-    return {".html": "html", ".htm": "html", ".json": "json"}.get(suffix, "markdown")
-
-
-def _rendered(result: Review, fmt: str) -> str:
-    if fmt == "json":
-        return json.dumps(review_json(result), indent=2, ensure_ascii=False) + "\n"
-    if fmt != "html":
-        return review_markdown(result)
-    # matplotlib takes seconds to import; only the HTML report draws charts.
-    from hotwash.review.render_html import review_html
-
-    return review_html(result)
 
 
 def _write(text: str, output: Path | None, fmt: str) -> None:
@@ -454,18 +384,16 @@ def _write(text: str, output: Path | None, fmt: str) -> None:
 
 def store_postmortems(app: AppContext, target: Path) -> None:
     """Load a folder of postmortems into the store; print one line per file."""
+    skipped: list[str] = []
     loaded = load_folder(
-        app.store, target, _root(app), app.now(), app.settings.followup.review_after
+        app.store, target, _root(app), app.now(), app.settings.followup.review_after, skipped
     )
+    for reason in skipped:
+        info(f"skipped: {reason}")
     for result in loaded:
         for problem in result.problems:
             info(f"note: {problem}")
-        state = "unchanged" if result.unchanged else "created" if result.created else "updated"
-        items = result.actions
-        click.echo(
-            f"{result.path}\t{result.incident_id}\t{state}\t"
-            f"{len(items.created)} new, {len(items.updated)} updated action items"
-        )
+        click.echo(loaded_line(result))
     created = sum(1 for r in loaded if r.created)
     info(f"Loaded {len(loaded)} postmortem(s): {created} new incident(s)")
 

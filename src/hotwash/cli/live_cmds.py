@@ -191,7 +191,9 @@ def report(
     for outcome in run.failed:
         info(f"warning: {outcome.key} failed; the report lacks it: {outcome.record.message}")
     timeline = rebuild_timeline(run, app.zone)
-    written = write_report(timeline, settings, output_dir, title, _root_or_none(app))
+    written = write_report(
+        timeline, settings, output_dir, title, _root_or_none(app), severity=level.value
+    )
     click.echo(str(written.timeline_md))
     if written.postmortem is not None:
         click.echo(str(written.postmortem))

@@ -45,13 +45,15 @@ def write_report(
     output_dir: Path,
     title: str,
     workspace_root: Path | None,
+    *,
+    severity: str | None = None,
 ) -> Written:
     output_dir.mkdir(parents=True, exist_ok=True)
     markdown, as_json = output_dir / "timeline.md", output_dir / "timeline.json"
     markdown.write_text(timeline_markdown(timeline, UTC), encoding="utf-8")
     document = json.dumps(timeline_json(timeline), indent=2, ensure_ascii=False)
     as_json.write_text(document + "\n", encoding="utf-8")
-    draft, why = _draft(timeline, settings, output_dir, title, workspace_root)
+    draft, why = _draft(timeline, settings, output_dir, title, workspace_root, severity)
     return Written(markdown, as_json, draft, why)
 
 
@@ -61,6 +63,7 @@ def _draft(
     output_dir: Path,
     title: str,
     workspace_root: Path | None,
+    severity: str | None,
 ) -> tuple[Path | None, str | None]:
     try:
         from hotwash.postmortem.catalog import Catalog
@@ -75,5 +78,6 @@ def _draft(
         workspace_root=workspace_root,
         fallback_slug=title,
         redactor=Redactor(),
+        severity=severity,
     )
     return write_draft(request, Catalog(workspace_root)).path, None

@@ -104,6 +104,8 @@ def _title(source: DraftInput) -> str:
 def _severity(source: DraftInput) -> str:
     if source.record:
         return source.record.incident.severity.value
+    if source.severity:
+        return source.severity
     found = declared_severity(source.timeline)
     return found or todo("severity, SEV1 to SEV4")
 

@@ -44,6 +44,7 @@ class DraftRequest:
     workspace_root: Path | None = None
     fallback_slug: str = "incident"
     redactor: Redactor = field(default_factory=Redactor)
+    severity: str | None = None  # given by the user (e.g. `hotwash report --severity`)
 
 
 @dataclass
@@ -90,6 +91,7 @@ def write_draft(request: DraftRequest, catalog: Catalog) -> Draft:
         title=request.title,
         workspace_root=request.workspace_root,
         charts=charts,
+        severity=request.severity,
     )
     context = build_context(source)
     text = request.redactor.redact(catalog.render(request.template, context))

@@ -36,6 +36,7 @@ class DraftInput:
     title: str | None = None
     workspace_root: Path | None = None
     charts: list[DrawnChart] = field(default_factory=list)
+    severity: str | None = None
 
 
 @dataclass

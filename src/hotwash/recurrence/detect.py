@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 
 from hotwash.recurrence.concepts import BY_KEY
 from hotwash.recurrence.profile import Profile, profile
-from hotwash.recurrence.signals import describe
+from hotwash.recurrence.signals import describe, shared_signals
 from hotwash.recurrence.vectors import TermSpace, term_space
 from hotwash.review.history import PastAction, PastIncident
 
@@ -77,7 +77,7 @@ def _judge(
         "wording": wording,
         "failure_mode": _mode_share(modes),
         "services": _overlap(now.services, then.services),
-        "signals": _signal_share(now.signals & then.signals),
+        "signals": _signal_share(shared_signals(now.signals, then.signals)),
     }
     score = sum(WEIGHTS[name] * value for name, value in parts.items())
     different_modes = bool(now.modes) and bool(then.modes) and not modes
@@ -95,7 +95,7 @@ def _mode_share(shared: list[str]) -> float:
     return 1.0 - coincidence
 
 
-def _signal_share(shared: frozenset[str]) -> float:
+def _signal_share(shared: set[str]) -> float:
     weight = sum(_SIGNAL_WEIGHT.get(signal.partition(":")[0], 1.0) for signal in shared)
     return min(1.0, weight / 2)
 
@@ -118,5 +118,6 @@ def _reasons(
     shared = sorted(now.services & then.services)
     if shared:
         reasons.append(f"shared services: {', '.join(shared)}")
-    reasons += [f"both quote the {describe(s)}" for s in sorted(now.signals & then.signals)]
+    shared_quotes = sorted(shared_signals(now.signals, then.signals))
+    reasons += [f"both quote the {describe(s)}" for s in shared_quotes]
     return tuple(reasons)

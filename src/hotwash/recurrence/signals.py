@@ -25,6 +25,7 @@ _CODE = re.compile(r"`([^`\n]{3,200})`")
 _QUOTED = re.compile(r"[\"“]([^\"”\n]{12,200})[\"”]")
 _NAME = re.compile(rf"^(?:{_CAMEL}|[a-z][a-z0-9]*(?:_[a-z0-9]+){{2,}})$")
 _MIN_LOG_WORDS = 3
+SAME_LOG_WORDS = 0.7  # share of words two quotes of one log message have in common
 # Products that page people, not alerts: "PagerDuty paged the on-call".
 _NOT_ALERTS = frozenset({"PagerDuty", "OpsGenie", "VictorOps", "GitHub", "GitLab", "StatusPage"})
 
@@ -49,6 +50,25 @@ def _templates(lines: list[str]) -> set[str]:
         return set()
     masked = mask(pl.Series(lines, dtype=pl.String)).to_list()
     return {" ".join(str(t).lower().split()) for t in masked if t}
+
+
+def shared_signals(first: frozenset[str], second: frozenset[str]) -> set[str]:
+    """Signals both quote: alert and metric names exactly; log lines when most of their
+    words agree, since a message often gains a prefix ("PANIC:") or a field over time."""
+    shared = set(first & second)
+    logs = [s for s in first - second if s.startswith("log:")]
+    others = [s for s in second - first if s.startswith("log:")]
+    shared |= {line for line in logs if any(_alike(line, other) for other in others)}
+    return shared
+
+
+def _alike(first: str, second: str) -> bool:
+    ours, theirs = _log_words(first), _log_words(second)
+    return bool(ours and theirs) and len(ours & theirs) / len(ours | theirs) >= SAME_LOG_WORDS
+
+
+def _log_words(signal: str) -> set[str]:
+    return {word for word in re.findall(r"[a-z][a-z0-9_]+", signal[4:]) if word != "log"}
 
 
 def describe(signal: str) -> str:

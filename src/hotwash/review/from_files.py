@@ -45,11 +45,22 @@ class PostmortemFile:
     reviewed: date | None = None  # the "Reviewed:" date, when the postmortem gives one
 
 
-def read_folder(target: Path) -> list[PostmortemFile]:
-    """Every Markdown postmortem at or under ``target``, in file-name order."""
+def read_folder(target: Path, skipped: list[str] | None = None) -> list[PostmortemFile]:
+    """Every Markdown postmortem at or under ``target``, in file-name order.
+
+    A file that cannot be read is left out and its reason added to ``skipped``: one
+    unreadable file must not hide what the others say.
+    """
     paths = list(postmortem_files(target))
     keys = _keys(paths, target)
-    return [read_postmortem(path, keys[path]) for path in paths]
+    found = []
+    for path in paths:
+        try:
+            found.append(read_postmortem(path, keys[path]))
+        except HotwashError as error:
+            if skipped is not None:
+                skipped.append(str(error))
+    return found
 
 
 def read_postmortem(path: Path, key: str | None = None) -> PostmortemFile:
@@ -57,7 +68,10 @@ def read_postmortem(path: Path, key: str | None = None) -> PostmortemFile:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError as error:
         raise HotwashError(f"cannot read {path}: {error.strerror}") from None
-    found = import_text(text, str(path))
+    try:
+        found = import_text(text, str(path))
+    except ValueError as error:  # the importer chokes on some impossible dates
+        raise HotwashError(f"cannot read {path} as a postmortem: {error}") from None
     document = parse_document(text, str(path))
     drafts, problems = action_drafts(found, document)
     name = key or path.name
@@ -184,6 +198,7 @@ def _action(draft: ActionDraft, started: datetime | None) -> PastAction:
 
 
 def _utc(text: str) -> datetime:
+    """The importer's UTC times ("2026-03-14T14:02:00Z")."""
     return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(UTC)
 
 

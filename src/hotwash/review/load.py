@@ -26,11 +26,17 @@ def store_path(path: Path, root: Path | None) -> str:
 
 
 def load_folder(
-    store: Store, target: Path, root: Path | None, now: datetime, review_after: timedelta
+    store: Store,
+    target: Path,
+    root: Path | None,
+    now: datetime,
+    review_after: timedelta,
+    skipped: list[str] | None = None,
 ) -> list[Loaded]:
-    """Every postmortem at or under ``target`` into the store; re-running changes nothing."""
+    """Every postmortem at or under ``target`` into the store; re-running changes nothing.
+    Files that cannot be read are named in ``skipped``."""
     loaded = []
-    for file in read_folder(target):
+    for file in read_folder(target, skipped):
         with store.transaction() as repo:
             path = store_path(file.path, root)
             loaded.append(backfill_file(repo, file, path, now, review_after))
@@ -63,3 +69,11 @@ def load_actions(
         if incident is None or not incident.can_see(viewer):
             raise IncidentNotFoundError(f"unknown incident {key}")
         return attach_file(repo, incident, postmortem, path, now, review_after)
+
+
+def loaded_line(result: Loaded) -> str:
+    """``path<TAB>incident<TAB>created|updated|unchanged<TAB>what happened to its items``."""
+    state = "unchanged" if result.unchanged else "created" if result.created else "updated"
+    items = result.actions
+    counts = f"{len(items.created)} new, {len(items.updated)} updated action items"
+    return f"{result.path}\t{result.incident_id}\t{state}\t{counts}"

@@ -8,7 +8,7 @@ from pathlib import Path
 import httpx
 
 from hotwash.config.settings import Trackers
-from hotwash.errors import ConfigError
+from hotwash.errors import ConfigError, ValidationError
 from hotwash.trackers.base import Tracker
 from hotwash.trackers.credentials import read_token
 from hotwash.trackers.github import GitHubIssues
@@ -46,6 +46,17 @@ def open_tracker(
         f"no [trackers.{name}] in the configuration (configured: "
         f"{', '.join(configured(trackers)) or 'none'})"
     )
+
+
+def only_tracker(names: list[str]) -> str:
+    """The tracker to use when the command names none: the only one configured."""
+    if len(names) == 1:
+        return names[0]
+    if not names:
+        raise ConfigError(
+            "no tracker configured: add [trackers.github], [trackers.gitlab] or [trackers.jira]"
+        )
+    raise ValidationError(f"several trackers configured ({', '.join(names)}): choose one with --to")
 
 
 def labels_of(name: str, trackers: Trackers) -> tuple[str, ...]:

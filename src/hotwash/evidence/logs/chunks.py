@@ -18,7 +18,7 @@ from pathlib import Path
 import polars as pl
 
 from hotwash.evidence.logs.formats.base import LINE, TEXT
-from hotwash.evidence.logs.splitting import Split, split_lines
+from hotwash.evidence.logs.splitting import Split, split_inner, split_lines
 from hotwash.evidence.opening import DECOMPRESSION_ERRORS, open_binary
 
 CHUNK_BYTES = 32 * 1024 * 1024
@@ -54,28 +54,38 @@ class LineReader:
             yield from self._chunks(stream)
 
     def _chunks(self, stream: io.BufferedIOBase) -> Iterator[LineChunk]:
-        pending = b""
+        pending = b""  # the start of a line the next block ends
         discarding = False
         while block := self._block(stream):
-            data = pending + block if pending else block
             if discarding:
-                end = data.find(b"\n")
+                end = block.find(b"\n")
                 if end < 0:
-                    pending = b""
                     continue
                 yield self._too_long_line()
-                data, discarding = data[end + 1 :], False
-            cut = data.rfind(b"\n")
-            if cut < 0 and len(data) > self.max_line_bytes:
-                pending, discarding = b"", True
+                block, discarding = block[end + 1 :], False
+            first = block.find(b"\n")
+            if first < 0:  # the middle of a line longer than a block
+                pending += block
+                if len(pending) > self.max_line_bytes:
+                    pending, discarding = b"", True
                 continue
-            pending = data[cut + 1 :] if cut >= 0 else data
-            if cut >= 0:
-                yield self._split(data[:cut])
+            last = block.rfind(b"\n")
+            yield self._block_lines(pending + block[:first], block, first, last)
+            pending = block[last + 1 :]
         if discarding:
             yield self._too_long_line()
         elif pending:
             yield self._split(pending)
+
+    def _block_lines(self, head: bytes, block: bytes, first: int, last: int) -> LineChunk:
+        """``head`` (the line the block's first newline ends) and the block's complete lines."""
+        inner = split_inner(block, first, last) if first < last else None
+        if inner is None:
+            return self._split(head + b"\n" + block[first + 1 : last] if first < last else head)
+        lead = split_lines(head)
+        text = pl.concat([lead.text, inner.text], rechunk=True)
+        both = Split(text, lead.clean and inner.clean, lead.ascii and inner.ascii)
+        return self._chunk(both)
 
     def _block(self, stream: io.BufferedIOBase) -> bytes:
         """Up to ``chunk_bytes`` more bytes; what was readable if the stream is damaged."""

@@ -74,9 +74,8 @@ class ChunkScanner:
         mined = pl.lit(True) if self.mine_levels is None else _level_in(self.mine_levels)
         wanted = records.filter(mined)
         rows = (wanted[LINE] - chunk.frame[LINE][0]).cast(pl.Int64)
-        texts = chunk.frame.select(pl.col(TEXT).gather(rows))
-        messages = texts.select(self.fmt.message_of(pl.col(TEXT)).cast(pl.String))[:, 0]
-        found = wanted.select(LINE).with_columns(message=messages)
+        messages = self.fmt.messages(chunk.frame.select(pl.col(TEXT).gather(rows)))
+        found = wanted.select(LINE).with_columns(message=messages.cast(pl.String))
         return records.join(found, on=LINE, how="left", maintain_order="left")
 
     def _classified(self, rest: pl.DataFrame, clean: bool, first: int | None) -> pl.DataFrame:

@@ -13,6 +13,7 @@ runs on the raw bytes with numpy, which is much cheaper than a regex over lines.
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,7 +24,7 @@ from hotwash.evidence.logs.formats.base import TEXT
 _SEPARATOR = b"\x1f"
 _BOM = b"\xef\xbb\xbf"
 _REPLACEMENT = "\ufffd".encode()
-_ALLOWED_CONTROLS = np.array([0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B], dtype=np.uint8)
+_ALLOWED_CONTROLS = (b"\t", b"\n", b"\r", b"\x1b", b"\x0b", b"\x0c")  # commonest first
 
 
 @dataclass(frozen=True)
@@ -41,18 +42,38 @@ def split_lines(data: bytes) -> Split:
         strict = _read(data, "utf8")
         lines = strict if strict is not None else _read(data, "utf8-lossy")
         if lines is not None and (
-            _every_byte_kept(lines, data) or lines.len() == data.count(b"\n") + 1
+            _every_byte_kept(lines, len(data)) or lines.len() == data.count(b"\n") + 1
         ):
-            clean = strict is not None and _clean(data)
-            return Split(_without_cr(lines, data), clean=clean, ascii=data.isascii())
+            ascii = data.isascii()
+            clean = strict is not None and _clean(data, lines.len() - 1, ascii)
+            return Split(_without_cr(lines, data), clean=clean, ascii=ascii)
     text = data.decode("utf-8", errors="replace").split("\n")
     return Split(pl.Series(TEXT, text, dtype=pl.String).str.strip_suffix("\r"), clean=False)
+
+
+def split_inner(block: bytes, first: int, last: int) -> Split | None:
+    """The complete lines of ``block`` strictly between its first and last newline
+    (at ``first`` and ``last``), split without copying the block; None if that needs
+    the careful :func:`split_lines` (not valid UTF-8, a byte-order mark...)."""
+    if _SEPARATOR in block:
+        return None
+    rows = _read(block, "utf8")
+    ends_on_newline = last == len(block) - 1
+    if rows is None or not (
+        _every_byte_kept(rows, len(block) - ends_on_newline)
+        or rows.len() == block.count(b"\n") + (not ends_on_newline)
+    ):
+        return None
+    inner = rows.slice(1, rows.len() - (1 if ends_on_newline else 2))
+    ascii = block.isascii()
+    clean = _clean(block, rows.len() - (not ends_on_newline), ascii)
+    return Split(_without_cr(inner, block), clean=clean, ascii=ascii)
 
 
 def _read(data: bytes, encoding: str) -> pl.Series | None:
     try:
         frame = pl.read_csv(
-            data,
+            io.BytesIO(data),  # polars reads a BytesIO faster than the bytes themselves
             has_header=False,
             separator=_SEPARATOR.decode(),
             quote_char=None,
@@ -65,10 +86,11 @@ def _read(data: bytes, encoding: str) -> pl.Series | None:
     return frame.to_series()
 
 
-def _every_byte_kept(lines: pl.Series, data: bytes) -> bool:
-    """Each byte is in a line or is one of the newlines between them (empty lines are null)."""
+def _every_byte_kept(lines: pl.Series, size: int) -> bool:
+    """Each of ``size`` bytes is in a line or is a newline between two (empty lines are
+    null)."""
     kept = lines.str.len_bytes().sum()
-    return isinstance(kept, int) and kept + lines.len() - 1 == len(data)
+    return isinstance(kept, int) and kept + lines.len() - 1 == size
 
 
 def _without_cr(lines: pl.Series, data: bytes) -> pl.Series:
@@ -76,10 +98,17 @@ def _without_cr(lines: pl.Series, data: bytes) -> pl.Series:
     return lines.str.strip_suffix("\r") if b"\r" in data else lines
 
 
-def _clean(data: bytes) -> bool:
-    """No control byte but whitespace and ESC, no DEL, no U+FFFD (data is valid UTF-8)."""
-    if b"\x7f" in data or (not data.isascii() and _REPLACEMENT in data):
+def _clean(data: bytes, newlines: int, ascii: bool) -> bool:
+    """No control byte but whitespace and ESC, no DEL, no U+FFFD (``data`` is valid
+    UTF-8 holding ``newlines`` newlines). Counted, not searched: control bytes are
+    rare, so counting them all and the allowed ones is the cheap way to compare."""
+    if b"\x7f" in data or (not ascii and _REPLACEMENT in data):
         return False
     raw = np.frombuffer(data, dtype=np.uint8)
-    controls = raw[raw < 0x20]
-    return bool(np.isin(controls, _ALLOWED_CONTROLS).all())
+    controls = int(np.count_nonzero(raw < 0x20)) - newlines
+    for allowed in _ALLOWED_CONTROLS:
+        if controls == 0:
+            break
+        if allowed != b"\n":
+            controls -= data.count(allowed)
+    return controls == 0

@@ -139,10 +139,11 @@ def after_head(text: pl.Expr, fields: pl.Expr) -> pl.Expr:
     return text.str.slice(fields.struct.field("head").str.len_chars())
 
 
-def without_head(text: pl.Expr, pattern: str) -> pl.Expr:
-    """:func:`after_head` for a line ``pattern`` matches, without capturing: the match
-    is the head, so removing it leaves the same text, found by a fast DFA."""
-    return text.str.replace(ascii_classes(pattern), "")
+def without_head(frame: pl.DataFrame, pattern: str) -> pl.Series:
+    """:func:`after_head` of the lines of ``frame``, which ``pattern`` matches, without
+    capturing: the match is the head, so removing it leaves the same text, found by
+    a fast DFA."""
+    return frame.select(pl.col(TEXT).str.replace(ascii_classes(pattern), "")).to_series()
 
 
 class LogFormat:
@@ -173,9 +174,9 @@ class LogFormat:
         ``level``, ``service`` and ``checks`` are used, so the time is not worked out)."""
         return ()
 
-    def message_of(self, text: pl.Expr) -> pl.Expr:
-        """The message of record lines, for the few whose templates are mined."""
-        return self.columns(text).message
+    def messages(self, frame: pl.DataFrame) -> pl.Series:
+        """The message of each line of ``frame`` (record lines whose templates are mined)."""
+        return frame.select(self.columns(pl.col(TEXT)).message.cast(pl.String)).to_series()
 
     def continues(self, text: pl.Expr) -> pl.Expr:
         return text.str.contains(self.continuation) if self.continuation else pl.lit(False)

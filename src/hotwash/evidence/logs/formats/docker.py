@@ -9,7 +9,7 @@ from __future__ import annotations
 import polars as pl
 
 from hotwash.evidence.logs.formats import json_fields as jf
-from hotwash.evidence.logs.formats.base import Columns, LogFormat
+from hotwash.evidence.logs.formats.base import TEXT, Columns, LogFormat, build
 from hotwash.evidence.logs.formats.prefixed import PlainFormat, wrap
 
 MARKER = r"\"log\"\s*:\s*\".*\"(?:stream|time)\"\s*:"
@@ -36,6 +36,22 @@ class DockerJsonFormat(LogFormat):
         return jf.scalar_text(jf.token(text, ("log",))).str.strip_chars_end("\r\n")
 
     def columns(self, text: pl.Expr) -> Columns:
+        return self._columns(text, self.inner_text(text))
+
+    def parse(self, frame: pl.DataFrame) -> pl.DataFrame:
+        """As :meth:`columns`, with the inner line computed first: the inner format's
+        expressions then read a column, not a regex over the line."""
+        return build(self._staged(frame), self._columns(pl.col(TEXT), pl.col("_inner")))
+
+    def messages(self, frame: pl.DataFrame) -> pl.Series:
+        inner = pl.col("_inner")
+        message = self._columns(pl.col(TEXT), inner).message.cast(pl.String)
+        return self._staged(frame).select(message)[:, 0]
+
+    def _staged(self, frame: pl.DataFrame) -> pl.DataFrame:
+        return frame.with_columns(_inner=self.inner_text(pl.col(TEXT)))
+
+    def _columns(self, text: pl.Expr, inner_text: pl.Expr) -> Columns:
         time_raw = jf.token(text, ("time",))
         ts, aware = jf.timestamp(time_raw)
         reason = jf.time_reason(text, time_raw, ts)
@@ -49,7 +65,7 @@ class DockerJsonFormat(LogFormat):
             level=pl.lit(None),
             message=pl.lit(None),
         )
-        return wrap(self.inner, self.inner_text(text), envelope)
+        return wrap(self.inner, inner_text, envelope)
 
     def mismatch(self) -> str:
         return jf.NOT_OBJECT

@@ -123,5 +123,5 @@ class JavaFormat(LogFormat):
             level=Field(fields("level"), words),
         )
 
-    def message_of(self, text: pl.Expr) -> pl.Expr:
-        return without_head(text, self.pattern)
+    def messages(self, frame: pl.DataFrame) -> pl.Series:
+        return without_head(frame, self.pattern)

@@ -1,37 +1,59 @@
 """The fast path for JSON lines: keys found by literal search, values read from a window.
 
 The full parse (:mod:`.json_fields`) matches each key with a regex over the whole
-line. Here each key is found by a literal search for ``"key":``, and its value read
-from a short window starting two characters before the key (so the window also
-shows that the key follows ``{`` or ``,``, as the full parse requires).
+line. Here each key is found by a search for ``"key":``, and its value read from a
+short window after it. In valid JSON, ``"key":`` can only be a key (inside a string
+its quotes would be escaped), so the first hit is the key the full parse finds;
+the two characters before it are checked per distinct pair (``{`` or ``,``, maybe
+and a blank), as the full parse requires, so odd lines are not misread either.
 
-In valid JSON, ``"key":`` can only be a key (inside a string its quotes would be
-escaped), so the first literal hit is the key the full parse finds. A line is left
-to the full parse when it is not ``{...}``, when a key is followed by a blank
-before its colon, when a value is a container, an escaped string, or does not end
-inside its window, or when a dotted key may be nested instead.
+A line is left to the full parse when it is not ``{...}``, when a key is followed
+by a blank before its colon, when a value is a container or an escaped string, or
+does not end inside its window, or when a dotted key may be nested instead.
 """
 
 from __future__ import annotations
 
 import polars as pl
 
+from dataclasses import dataclass, replace
+
 from hotwash.evidence.logs import clock
 from hotwash.evidence.logs.formats import json_fields as jf
-from hotwash.evidence.logs.formats.fast import ISO_GROUPS, Decode, Field
+from hotwash.evidence.logs.formats.fast import (
+    ISO_GROUPS,
+    MICROS,
+    NO_EPOCH,
+    NO_KEY,
+    NO_SUB,
+    Decode,
+    Field,
+    KeyTime,
+    Steps,
+    iso_key_time,
+    iso_parts,
+)
 
-WINDOW = 48  # characters read after a key: enough for levels, services and times
+LEVEL_WIDTH = 12  # characters after a level's colon: the longest level word, quoted
+SERVICE_WIDTH = 40
+TIME_WIDTH = 40
 _BEFORE = r"^(?:.?[{,]|[{,][ \t])"  # what may precede a key's opening quote
 _SCALAR = r"(\"[^\"\\]*\"|-?[0-9][0-9.eE+-]*|true|false|null)"
 _END = r"[ \t]*[,}]"
 _DIGITS = r"[0-9]+(?:\.[0-9]+)?"
+# The commonest times, compact JSON: "2026-03-14T14:02:11.123Z" (or milliseconds since
+# 1970, as pino writes them) right after the key's colon, the key right after { or ,.
+_COMPACT_ISO = r'"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-5][0-9]\.[0-9]{3}Z"[,}]'
+_COMPACT_MILLIS = r"[0-9]{13}[,}]"
+_ISO_WIDTH = 27
+_MILLIS_WIDTH = 14
 
 
 def _keys(keys: tuple[str, ...]) -> str:
     return "|".join(key.replace(".", r"\.").replace("$", r"\$") for key in keys)
 
 
-def _position(text: pl.Expr, keys: tuple[str, ...]) -> pl.Expr:
+def position(text: pl.Expr, keys: tuple[str, ...]) -> pl.Expr:
     """Where the first of ``keys`` is written as ``"key":`` (the opening quote)."""
     if len(keys) == 1:
         found = text.str.find(f'"{keys[0]}":', literal=True)
@@ -40,21 +62,11 @@ def _position(text: pl.Expr, keys: tuple[str, ...]) -> pl.Expr:
     return found.cast(pl.Int64)  # signed: positions are shifted back below
 
 
-def window(text: pl.Expr, keys: tuple[str, ...], width: int = WINDOW) -> pl.Expr:
-    """From two characters before the first of ``keys`` to ``width`` characters after
-    its colon (null if no key is there)."""
-    found = _position(text, keys)
-    start = (found - 2).clip(lower_bound=0)
-    return text.str.slice(start, found - start + max(map(len, keys)) + 3 + width)
-
-
-def value_window(text: pl.Expr, keys: tuple[str, ...]) -> pl.Expr:
-    """From two characters before the first of ``keys`` to the first ``,`` or ``}``
-    after it: the key and a scalar value, as few distinct texts as there are values."""
-    found = _position(text, keys)
-    start = (found - 2).clip(lower_bound=0)
-    end = text.str.slice(found + 1).str.find("[,}]")
-    return text.str.slice(start, found - start + end + 2)
+def window(text: pl.Expr, keys: tuple[str, ...], width: int) -> pl.Expr:
+    """From two characters before the first of ``keys`` (one if it is the first key) to
+    about ``width`` characters after its colon (null if no key is there)."""
+    start = (position(text, keys) - 2).clip(lower_bound=0)
+    return text.str.slice(start, 2 + max(map(len, keys)) + 3 + width)
 
 
 def value_pattern(keys: tuple[str, ...]) -> str:
@@ -73,43 +85,15 @@ def scalar(keys: tuple[str, ...]) -> Decode:
     return decode
 
 
-def field(text: pl.Expr, keys: tuple[str, ...], decode: Decode) -> Field:
-    """A scalar field, decoded per distinct value (a value holding ``,`` or ``}`` ends
-    its window early, so the full parse reads that line)."""
-    return Field(value_window(text, keys), decode)
-
-
-def not_nested(text: pl.Expr, keys: tuple[str, ...]) -> Field:
-    """For dotted keys (``service.name``), which the full parse also looks for nested
-    (``"service":{"name":...}``): readable only if written flat or parent absent."""
-    flat = _position(text, keys).is_not_null()
-    parents = tuple({key.split(".", 1)[0] for key in keys if "." in key})
-    if not parents:
-        return Field(pl.lit(True), lambda raw: (pl.lit(None, pl.String), pl.lit(True)))
-    parent = _position(text, parents).is_not_null()
-    return Field(flat | ~parent, lambda raw: (pl.lit(None, pl.String), raw))
-
-
-def no_container(text: pl.Expr, keys: tuple[str, ...]) -> Field:
-    """Readable if the first of ``keys`` is absent, or is a key holding no array or
-    object (which the full parse would flag)."""
-    scalar_ahead = f'{_BEFORE}"(?:{_keys(keys)})":[ \\t]*[^\\[{{ \\t]'
-    return Field(
-        window(text, keys, 4),
-        lambda raw: (pl.lit(None, pl.String), raw.is_null() | raw.str.contains(scalar_ahead)),
-    )
-
-
-def object_shaped(text: pl.Expr) -> pl.Expr:
-    """``{...}`` with every key written ``"key":`` (no blank before a colon)."""
-    spaced = text.str.contains('" :', literal=True) | text.str.contains('"\t:', literal=True)
-    return text.str.starts_with("{") & text.str.ends_with("}") & ~spaced
+def field(text: pl.Expr, keys: tuple[str, ...], width: int, decode: Decode) -> Field:
+    """A scalar value read from a window, decoded once per distinct window."""
+    return Field(window(text, keys, width), decode)
 
 
 def after_key(text: pl.Expr, keys: tuple[str, ...]) -> Field:
     """Readable if the first of ``keys`` follows ``{`` or ``,`` (and a blank), as the
     full parse requires; decided per distinct two characters before the key."""
-    found = _position(text, keys)
+    found = position(text, keys)
     start = (found - 2).clip(lower_bound=0)
     before = r"^(?:.?[{,]|[{,][ \t])$"
     return Field(
@@ -118,9 +102,55 @@ def after_key(text: pl.Expr, keys: tuple[str, ...]) -> Field:
     )
 
 
+def not_nested(text: pl.Expr, keys: tuple[str, ...]) -> pl.Expr | None:
+    """For dotted keys (``service.name``), which the full parse also looks for nested
+    (``"service":{"name":...}``): whether the line has them flat or no parent at all."""
+    parents = tuple({key.split(".", 1)[0] for key in keys if "." in key})
+    if not parents:
+        return None
+    return position(text, keys).is_not_null() | position(text, parents).is_null()
+
+
+def no_container(text: pl.Expr, keys: tuple[str, ...]) -> pl.Expr:
+    """No array or object under any of ``keys`` (the full parse would flag the first)."""
+    return ~text.str.contains(f'"(?:{_keys(keys)})":[ \\t]*[\\[{{]')
+
+
+def object_shaped(text: pl.Expr) -> pl.Expr:
+    """``{...}`` with every key written ``"key":`` (no blank before a colon)."""
+    spaced = text.str.contains('" :', literal=True) | text.str.contains('"\t:', literal=True)
+    return text.str.starts_with("{") & text.str.ends_with("}") & ~spaced
+
+
+def compact_value(text: pl.Expr, key: str, width: int) -> pl.Expr:
+    """The character before ``"key":``, the key, and ``width`` characters after it."""
+    return text.str.slice(position(text, (key,)) - 1, 1 + len(key) + 3 + width)
+
+
+def compact_iso(value: pl.Expr, key: str) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
+    """(ok, key, sub) for a :func:`compact_value` window on ``"....-..-..T..:..:...mmmZ"``:
+    the time sits at fixed columns, so slices read it."""
+    at = 1 + len(key) + 3  # the value's opening quote
+    ok = value.str.contains(f'^[{{,]"{_keys((key,))}":{_COMPACT_ISO}')
+    seconds = value.str.slice(at + 18, 2).cast(pl.Int64, strict=False)
+    millis = value.str.slice(at + 21, 3).cast(pl.Int64, strict=False)
+    return ok, value.str.slice(at + 1, 16), seconds * MICROS + millis * 1000
+
+
+def compact_millis(value: pl.Expr, key: str) -> tuple[pl.Expr, pl.Expr]:
+    """(ok, epoch microseconds) for a :func:`compact_value` window on 13 digits."""
+    ok = value.str.contains(f'^[{{,]"{_keys((key,))}":{_COMPACT_MILLIS}')
+    millis = value.str.slice(1 + len(key) + 3, 13).cast(pl.Int64, strict=False)
+    return ok, millis * 1000
+
+
+def utc_minute(key: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
+    return clock.iso(pl.concat_str(key, pl.lit(":00Z")))
+
+
 def time_window(text: pl.Expr, keys: tuple[str, ...]) -> pl.Expr:
-    """From the first of ``keys`` to 40 characters after its colon: room for any time."""
-    return text.str.slice(_position(text, keys), max(map(len, keys)) + 3 + 40)
+    """From the first of ``keys`` to :data:`TIME_WIDTH` characters after its colon."""
+    return text.str.slice(position(text, keys), max(map(len, keys)) + 3 + TIME_WIDTH)
 
 
 def iso_time(keys: tuple[str, ...]) -> str:
@@ -138,3 +168,58 @@ def epoch_micros(groups: pl.Expr) -> pl.Expr:
     """Microseconds since 1970 from an :func:`epoch_time` match, as the full parse reads it."""
     digits = pl.coalesce(groups.struct.field("quoted"), groups.struct.field("number"))
     return clock.epoch_text(digits).cast(pl.Int64)
+
+
+@dataclass(frozen=True)
+class TimeLayout:
+    """How a time field is written: ``ok`` where it fits; a minute ``key`` and ``sub``,
+    or ``epoch`` microseconds."""
+
+    ok: pl.Expr
+    key_time: KeyTime
+    key: pl.Expr = NO_KEY
+    sub: pl.Expr = NO_SUB
+    epoch: pl.Expr = NO_EPOCH
+    steps: Steps = ()
+    checks: tuple[Field, ...] = ()
+
+
+def time_layouts(text: pl.Expr, keys: tuple[str, ...], *, epoch: bool) -> list[TimeLayout]:
+    """The compact form at fixed columns first (one key only), then any ISO or epoch
+    form (the dialect's usual one first)."""
+    value = pl.col("_json_time")
+    start = {"_json_time": time_window(text, keys)}
+    key, sub = iso_parts(value)
+    checks = (after_key(text, keys),)
+    any_iso = TimeLayout(
+        value.struct.field("hm").is_not_null(), iso_key_time, key, sub, checks=checks
+    )
+    any_epoch = TimeLayout(
+        pl.lit(True), iso_key_time, epoch=epoch_micros(value), checks=checks
+    )
+    general = [
+        _with_steps(any_iso, (start, {"_json_time": value.str.extract_groups(iso_time(keys))})),
+        _with_steps(
+            any_epoch, (start, {"_json_time": value.str.extract_groups(epoch_time(keys))})
+        ),
+    ]
+    if epoch:
+        general.reverse()
+    if len(keys) > 1:
+        return general
+    return [_compact(text, keys[0], epoch=epoch), *general]
+
+
+def _compact(text: pl.Expr, key: str, *, epoch: bool) -> TimeLayout:
+    value = pl.col("_json_time")
+    width = _MILLIS_WIDTH if epoch else _ISO_WIDTH
+    steps = ({"_json_time": compact_value(text, key, width)},)
+    if epoch:
+        ok, micros = compact_millis(value, key)
+        return TimeLayout(ok, iso_key_time, epoch=micros, steps=steps)
+    ok, minute, sub = compact_iso(value, key)
+    return TimeLayout(ok, utc_minute, minute, sub, steps=steps)
+
+
+def _with_steps(layout: TimeLayout, steps: Steps) -> TimeLayout:
+    return replace(layout, steps=steps)

@@ -17,15 +17,7 @@ from hotwash.evidence.logs import levels
 from hotwash.evidence.logs.formats import json_fast as jfast
 from hotwash.evidence.logs.formats import json_fields as jf
 from hotwash.evidence.logs.formats.base import Columns, LogFormat
-from hotwash.evidence.logs.formats.fast import (
-    NO_EPOCH,
-    NO_KEY,
-    NO_SUB,
-    Decode,
-    Fast,
-    iso_key_time,
-    iso_parts,
-)
+from hotwash.evidence.logs.formats.fast import NO_KEY, NO_SUB, Decode, Fast, iso_key_time
 
 
 @dataclass(frozen=True)
@@ -114,37 +106,30 @@ class JsonLinesFormat(LogFormat):
         )
 
     def fast(self, text: pl.Expr, *, timed: bool = True) -> tuple[Fast, ...]:
-        return (self._layout(text, timed),)
-
-    def _layout(self, text: pl.Expr, timed: bool) -> Fast:
         keys = self.dialect
-        time = pl.col("_json_time")
-        if keys.epoch:
-            pattern, key, sub = jfast.epoch_time(keys.time), NO_KEY, NO_SUB
-        else:
-            pattern, (key, sub) = jfast.iso_time(keys.time), iso_parts(time)
-        shaped = jfast.object_shaped(text)
-        return Fast(
-            steps=(
-                {"_json_time": jfast.time_window(text, keys.time)},
-                {"_json_time": time.str.extract_groups(pattern)},
+        recognised = jfast.object_shaped(text) & jfast.no_container(text, keys.message)
+        for dotted in (keys.level, keys.service):
+            flat = jfast.not_nested(text, dotted)
+            recognised = recognised if flat is None else recognised & flat
+        level = jfast.field(text, keys.level, jfast.LEVEL_WIDTH, _level(keys.level))
+        service = jfast.field(text, keys.service, jfast.SERVICE_WIDTH, jfast.scalar(keys.service))
+        if not timed:
+            return (Fast(recognised, recognised, NO_KEY, NO_SUB, iso_key_time, level, service),)
+        return tuple(
+            Fast(
+                steps=time.steps,
+                recognised=recognised,
+                ok=recognised & time.ok,
+                key=time.key,
+                sub=time.sub,
+                epoch=time.epoch,
+                key_time=time.key_time,
+                level=level,
+                service=service,
+                checks=time.checks,
+                ascii_only=True,
             )
-            if timed
-            else (),
-            recognised=shaped,
-            ok=shaped,
-            key=key,
-            sub=sub,
-            epoch=jfast.epoch_micros(time) if keys.epoch else NO_EPOCH,
-            key_time=iso_key_time,
-            level=jfast.field(text, keys.level, _level(keys.level)),
-            service=jfast.field(text, keys.service, jfast.scalar(keys.service)),
-            checks=(
-                jfast.after_key(text, keys.time),
-                jfast.no_container(text, keys.message),
-                *(jfast.not_nested(text, field) for field in (keys.level, keys.service)),
-            ),
-            ascii_only=True,
+            for time in jfast.time_layouts(text, keys.time, epoch=keys.epoch)
         )
 
     def mismatch(self) -> str:

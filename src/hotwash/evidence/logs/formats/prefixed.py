@@ -13,10 +13,12 @@ import polars as pl
 
 from hotwash.evidence.logs import clock, levels
 from hotwash.evidence.logs.formats.base import (
+    TEXT,
     Columns,
     LogFormat,
     after_head,
     ascii_classes,
+    build,
     head_fields,
     timestamp_reason,
 )
@@ -102,6 +104,24 @@ class PrefixedFormat(LogFormat):
 
     def columns(self, text: pl.Expr) -> Columns:
         fields = head_fields(text, self.prefix)
+        return self._columns(text, fields, after_head(text, fields))
+
+    def parse(self, frame: pl.DataFrame) -> pl.DataFrame:
+        """As :meth:`columns`, with the head and the inner line computed first: the
+        inner format's expressions then read a column, not a regex over the line."""
+        return build(self._staged(frame), self._staged_columns())
+
+    def messages(self, frame: pl.DataFrame) -> pl.Series:
+        return self._staged(frame).select(self._staged_columns().message.cast(pl.String))[:, 0]
+
+    def _staged(self, frame: pl.DataFrame) -> pl.DataFrame:
+        staged = frame.with_columns(_head=head_fields(pl.col(TEXT), self.prefix))
+        return staged.with_columns(_inner=after_head(pl.col(TEXT), pl.col("_head")))
+
+    def _staged_columns(self) -> Columns:
+        return self._columns(pl.col(TEXT), pl.col("_head"), pl.col("_inner"))
+
+    def _columns(self, text: pl.Expr, fields: pl.Expr, inner_text: pl.Expr) -> Columns:
         raw_ts = fields.struct.field("ts")
         numeric = raw_ts.str.contains(r"^\d+(?:\.\d+)?$")
         iso_ts, iso_aware = clock.iso(raw_ts)
@@ -117,7 +137,7 @@ class PrefixedFormat(LogFormat):
             message=pl.lit(None),
             cont=self.continues(text),
         )
-        return wrap(self.inner, after_head(text, fields), envelope)
+        return wrap(self.inner, inner_text, envelope)
 
     def fast(self, text: pl.Expr, *, timed: bool = True) -> tuple[Fast, ...]:
         kubectl = self.prefix == KUBECTL_PREFIX
