@@ -193,3 +193,15 @@ def test_an_iso_date_is_found_anywhere(day: date, noise: str) -> None:
 )
 def test_status_words(text: str, status: ActionStatus | None) -> None:
     assert read_status(text) is status
+
+
+def test_a_file_belongs_to_one_incident(run: Run, workspace: Path, incident: str) -> None:
+    other = run("declare", "Search slow", "--sev", "3", "--no-notify").out.strip()
+    path = workspace / "pm.md"
+    path.write_text(POSTMORTEM)
+    run("actions", "import-from", str(path), "--incident", incident)
+
+    result = run("actions", "import-from", str(path), "--incident", other)
+
+    assert result.code == 2
+    assert f"pm.md is the postmortem of {incident}; it cannot also be {other}'s" in result.err

@@ -215,3 +215,66 @@ def test_a_negated_or_unrelated_mention_names_no_mode() -> None:
     assert concepts_in("disks had plenty of free space; the bottleneck was IOPS") == {
         "disk-io-saturation": "IOPS"
     }
+
+
+def test_a_write_up_in_sections_of_its_own_is_still_compared(tmp_path: Path) -> None:
+    body = (
+        "# {title}\n\nDate: {day}\n\n## Notes from the on-call\n\n{text}\n\n"
+        "## Follow-ups\n\n- Add an alert (owner: @kim)\n"
+    )
+    (tmp_path / "a.md").write_text(
+        body.format(
+            title="Orders outage",
+            day="2026-01-05",
+            text="The order service leaked database connections on its retry path until the "
+            "connection pool was exhausted and every request waited for a connection.",
+        )
+    )
+    (tmp_path / "b.md").write_text(
+        body.format(
+            title="Billing outage",
+            day="2026-04-02",
+            text="A new batch job never closed its database connections; Postgres refused new "
+            "clients with 'too many clients already' and billing requests timed out waiting.",
+        )
+    )
+
+    found = find_recurrences([file.incident for file in read_folder(tmp_path)])
+
+    assert _pairs(found) == {("b.md", "a.md")}
+
+
+def test_a_log_line_quoted_with_a_new_prefix_is_still_shared(found: list[Recurrence]) -> None:
+    disk = next(r for r in found if r.incident.key == "2025-11-02-reporting-db-no-space.md")
+
+    assert any(
+        reason.startswith("both quote the log line 'could not write to file <*>")
+        for reason in disk.reasons
+    )
+
+
+def test_a_write_up_that_names_the_earlier_one_is_matched(tmp_path: Path) -> None:
+    text = "# {title}\n\nDate: {day}\n\n## Summary\n\n{text}\n"
+    (tmp_path / "2026-01-05-search-reindex.md").write_text(
+        text.format(
+            title="Search results stale",
+            day="2026-01-05",
+            text="The nightly reindex job stalled on a mapping conflict and results went stale.",
+        )
+    )
+    (tmp_path / "2026-03-09-search-stale.md").write_text(
+        text.format(
+            title="Stale search results again",
+            day="2026-03-09",
+            text="Results were stale for six hours: the reindex stalled on a new field. "
+            "See 2026-01-05-search-reindex for the first time this happened.",
+        )
+    )
+
+    (match,) = find_recurrences([file.incident for file in read_folder(tmp_path)])
+
+    assert (match.incident.key, match.earlier.key) == (
+        "2026-03-09-search-stale.md",
+        "2026-01-05-search-reindex.md",
+    )
+    assert match.reasons[0] == "the later write-up names 2026-01-05-search-reindex.md"

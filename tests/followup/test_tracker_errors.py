@@ -103,3 +103,20 @@ def test_read_token_prefers_the_environment(tmp_path: Path) -> None:
     (tmp_path / "t").write_text("  \n")
     with pytest.raises(ConfigError, match="is empty"):
         read_token("github", "GH", "t", {}, tmp_path)
+
+
+def test_restricted_incidents_stay_out_of_the_tracker_unless_asked(
+    run: Run, github: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GITHUB_TOKEN", TOKEN)
+    secret = run("declare", "Credential leak", "--sev", "1", "--restricted", "--no-notify")
+    run("actions", "add", secret.out.strip(), "Rotate the leaked keys")
+    recording = Recording("github", "first-sync-dry-run")  # the search, nothing else
+
+    code, output = _sync(run, recording, "--dry-run")
+
+    recording.check()
+    assert code == 0
+    assert "INC-2026-0002 is restricted: its items are not synced" in output
+    assert "AI-001: Alert on pool usage" in output
+    assert "Rotate the leaked keys" not in output

@@ -168,9 +168,14 @@ def actions_list(
 @click.option(
     "--dry-run", is_flag=True, help="Show exactly what would change; send and save nothing."
 )
+@click.option("--include-restricted", is_flag=True, help="Also sync items of restricted incidents.")
 @pass_app
 def actions_sync(
-    app: AppContext, tracker_name: str | None, incident_id: str | None, dry_run: bool
+    app: AppContext,
+    tracker_name: str | None,
+    incident_id: str | None,
+    dry_run: bool,
+    include_restricted: bool,
 ) -> None:
     """Export action items to GitHub, GitLab or Jira; closed tickets mark items done."""
     trackers = app.settings.trackers
@@ -184,6 +189,7 @@ def actions_sync(
             app.settings.followup,
             app.now,
             app.viewer,
+            include_restricted,
         )
         changes = run.plan(incident_id)
         for note in dict.fromkeys(run.notes):

@@ -250,8 +250,21 @@ def meeting(
 @click.command("import")
 @click.argument("target", metavar="FILE|DIR", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the structure as JSON.")
-def import_postmortems(target: Path, as_json: bool) -> None:
+@click.option(
+    "--store",
+    "into_store",
+    is_flag=True,
+    help="Also load them into the store (backfill), so review and recurrence "
+    "detection work from day one.",
+)
+@pass_app
+def import_postmortems(app: AppContext, target: Path, as_json: bool, into_store: bool) -> None:
     """Read existing postmortems (Markdown) into structure: timeline, factors, actions..."""
+    if into_store:
+        from hotwash.cli.followup_cmds import store_postmortems
+
+        store_postmortems(app, target)
+        return
     found = [import_file(path) for path in postmortem_files(target)]
     for item in found:
         for problem in item.unparsed:

@@ -141,6 +141,11 @@ def _action(data: Document) -> ActionItem:
         done_when=data["done_when"],
         status=ActionStatus(data["status"]),
         ticket=data["ticket"],
+        # Fields added after format version 1 was first written; older documents lack them.
+        factor=data.get("factor"),
+        created_at=_time(data.get("created_at")),
+        closed_at=_time(data.get("closed_at")),
+        source=data.get("source"),
     )
 
 

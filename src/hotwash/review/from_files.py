@@ -22,6 +22,7 @@ from hotwash.incidents.milestones import Milestone
 from hotwash.incidents.severity import Severity
 from hotwash.postmortem.document import Document, parse_document
 from hotwash.postmortem.import_model import ImportedPostmortem
+from hotwash.postmortem.import_text import pieces
 from hotwash.postmortem.importer import import_text, postmortem_files
 from hotwash.recurrence.signals import signals_in
 from hotwash.review.history import PastAction, PastIncident, delays_from_milestones
@@ -115,6 +116,9 @@ def _incident(
         trigger=" ".join([*_field(document, "trigger"), *found.trigger]),
         factors=tuple(factor.text for factor in found.contributing_factors),
         details=" ".join(_details(found)),
+        body=" ".join(
+            piece.text for section in document.walk() for piece in pieces(section.blocks)
+        ),
         signals=frozenset(signals_in(_evidence_texts(found))),
         actions=tuple(_action(draft, started) for draft in drafts),
         path=str(path),

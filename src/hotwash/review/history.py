@@ -49,6 +49,7 @@ class PastIncident:
     trigger: str = ""
     factors: tuple[str, ...] = ()
     details: str = ""  # timeline, detection and lessons: read for failure modes only
+    body: str = ""  # everything the write-up says; read when the parts above say little
     signals: frozenset[str] = frozenset()
     actions: tuple[PastAction, ...] = ()
     incident_id: str | None = None

@@ -65,6 +65,10 @@ def load_actions(
                 f"{file} names no incident and was never loaded; say which with --incident INC"
             )
         key = check_incident_id(named)
+        if record is not None and record.incident_id != key:
+            raise ValidationError(
+                f"{file} is the postmortem of {record.incident_id}; it cannot also be {key}'s"
+            )
         incident = repo.get_incident(key)
         if incident is None or not incident.can_see(viewer):
             raise IncidentNotFoundError(f"unknown incident {key}")

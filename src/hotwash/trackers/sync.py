@@ -15,7 +15,7 @@ from hotwash.actions.links import TrackerLink
 from hotwash.actions.model import ActionItem, ActionStatus
 from hotwash.actions.service import with_status
 from hotwash.config.settings import FollowUp
-from hotwash.incidents.model import check_incident_id
+from hotwash.incidents.model import Incident, check_incident_id
 from hotwash.incidents.repository import Store
 from hotwash.times.zones import to_utc
 from hotwash.trackers.base import Tracker
@@ -35,6 +35,9 @@ class SyncRun:
     links: FollowUp
     clock: Clock
     viewer: str | None = None
+    # Security incidents stay out of shared trackers unless asked for, as they stay off
+    # shared notification channels.
+    include_restricted: bool = False
     notes: list[str] = field(default_factory=list)
 
     def plan(self, incident_id: str | None = None) -> list[Change]:
@@ -76,7 +79,7 @@ class SyncRun:
     def _load(self, incident_id: str | None) -> tuple[list[ItemContext], dict[str, TrackerLink]]:
         wanted = check_incident_id(incident_id) if incident_id else None
         with self.store.transaction() as repo:
-            incidents = {i.id: i for i in repo.list_incidents() if i.can_see(self.viewer)}
+            incidents = {i.id: i for i in repo.list_incidents() if self._exported(i)}
             records = {r.incident_id: r for r in repo.postmortems()}
             items = [item for item in repo.action_items(wanted) if item.incident_id in incidents]
             factors = {
@@ -93,6 +96,17 @@ class SyncRun:
             for item in items
         ]
         return contexts, links
+
+    def _exported(self, incident: Incident) -> bool:
+        if not incident.can_see(self.viewer):
+            return False
+        if incident.is_restricted and not self.include_restricted:
+            self.notes.append(
+                f"{incident.id} is restricted: its items are not synced "
+                "(--include-restricted to sync them)"
+            )
+            return False
+        return True
 
     def _assign(self, context: ItemContext) -> Callable[[str], str | None]:
         def assign(owner: str) -> str | None:

@@ -73,6 +73,8 @@ class ChunkScanner:
     def _with_messages(self, chunk: LineChunk, records: pl.DataFrame) -> pl.DataFrame:
         mined = pl.lit(True) if self.mine_levels is None else _level_in(self.mine_levels)
         wanted = records.filter(mined)
+        if wanted.height == 0:
+            return records.with_columns(message=pl.lit(None, pl.String))
         rows = (wanted[LINE] - chunk.frame[LINE][0]).cast(pl.Int64)
         messages = self.fmt.messages(chunk.frame.select(pl.col(TEXT).gather(rows)))
         found = wanted.select(LINE).with_columns(message=messages.cast(pl.String))

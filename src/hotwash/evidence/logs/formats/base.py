@@ -15,6 +15,7 @@ Formats are vectorised: they build polars expressions, never loop over lines.
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -137,6 +138,16 @@ def head_fields(text: pl.Expr, pattern: str) -> pl.Expr:
 
 def after_head(text: pl.Expr, fields: pl.Expr) -> pl.Expr:
     return text.str.slice(fields.struct.field("head").str.len_chars())
+
+
+def filled(frame: pl.DataFrame, quick: pl.Expr, full: Callable[[pl.DataFrame], pl.Series]) -> pl.Series:
+    """``quick`` over ``frame``, and ``full`` for the rows where it is null: the cheap
+    reading where it applies, the exact one for the rest."""
+    values = frame.select(quick.cast(pl.String)).to_series()
+    missing = values.is_null()
+    if not missing.any():
+        return values
+    return values.scatter(missing.arg_true(), full(frame.filter(missing)).cast(pl.String))
 
 
 def without_head(frame: pl.DataFrame, pattern: str) -> pl.Series:

@@ -120,3 +120,12 @@ def iso_parts(groups: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
 
 def iso_key_time(key: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
     return clock.iso(key)
+
+
+def recognised(layout: Fast, frame: pl.DataFrame) -> pl.Series:
+    """Which lines of ``frame`` the layout recognises (its steps computed first)."""
+    staged = frame.lazy()
+    for step in layout.steps:
+        staged = staged.with_columns(**step)
+    known = staged.with_columns(_recognised=layout.recognised.fill_null(False))
+    return known.select("_recognised").collect().to_series()

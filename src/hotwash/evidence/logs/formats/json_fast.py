@@ -223,3 +223,19 @@ def _compact(text: pl.Expr, key: str, *, epoch: bool) -> TimeLayout:
 
 def _with_steps(layout: TimeLayout, steps: Steps) -> TimeLayout:
     return replace(layout, steps=steps)
+
+
+def simple_string(text: pl.Expr, key: str) -> pl.Expr:
+    """The first ``key``'s value if it is a string without escapes, right after
+    ``{"key":`` or ``,"key":`` on a line without blanks before colons; else null."""
+    found = position(text, (key,))
+    value = text.str.slice(found + len(key) + 3)
+    content = value.str.slice(1, value.str.slice(1).str.find('"', literal=True))
+    simple = (
+        text.str.slice(found - 1, 1).is_in(["{", ","])
+        & value.str.starts_with('"')
+        & ~content.str.contains("\\", literal=True)
+        & ~text.str.contains('" :', literal=True)
+        & ~text.str.contains('"\t:', literal=True)
+    )
+    return pl.when(simple).then(content)

@@ -16,7 +16,7 @@ import polars as pl
 from hotwash.evidence.logs import levels
 from hotwash.evidence.logs.formats import json_fast as jfast
 from hotwash.evidence.logs.formats import json_fields as jf
-from hotwash.evidence.logs.formats.base import Columns, LogFormat
+from hotwash.evidence.logs.formats.base import TEXT, Columns, LogFormat, filled
 from hotwash.evidence.logs.formats.fast import NO_KEY, NO_SUB, Decode, Fast, iso_key_time
 
 
@@ -131,6 +131,12 @@ class JsonLinesFormat(LogFormat):
             )
             for time in jfast.time_layouts(text, keys.time, epoch=keys.epoch)
         )
+
+    def messages(self, frame: pl.DataFrame) -> pl.Series:
+        keys = self.dialect.message
+        if len(keys) > 1:
+            return super().messages(frame)
+        return filled(frame, jfast.simple_string(pl.col(TEXT), keys[0]), super().messages)
 
     def mismatch(self) -> str:
         return jf.NOT_OBJECT

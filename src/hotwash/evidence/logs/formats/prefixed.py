@@ -28,7 +28,15 @@ from hotwash.evidence.logs.formats.envelope_fast import (
     kubectl_times,
     wrapped,
 )
-from hotwash.evidence.logs.formats.fast import NO_KEY, NO_SUB, Fast, Field, iso_key_time, words
+from hotwash.evidence.logs.formats.fast import (
+    NO_KEY,
+    NO_SUB,
+    Fast,
+    Field,
+    iso_key_time,
+    recognised,
+    words,
+)
 
 KUBECTL_PREFIX = r"^(?P<head>(?P<ts>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z) )"
 GENERIC_PREFIX = (
@@ -112,7 +120,25 @@ class PrefixedFormat(LogFormat):
         return build(self._staged(frame), self._staged_columns())
 
     def messages(self, frame: pl.DataFrame) -> pl.Series:
-        return self._staged(frame).select(self._staged_columns().message.cast(pl.String))[:, 0]
+        """The inner format's messages where it recognises the inner line (its first
+        fast layout says so, cheaply), the full reading elsewhere."""
+        staged = self._staged(frame)
+        inner = staged.select(pl.col("_inner").alias(TEXT))
+        layouts = self.inner.fast(pl.col(TEXT), timed=False)
+        if not layouts:
+            return self._full_messages(staged)
+        known = recognised(layouts[0], inner)
+        messages = pl.Series(TEXT, [None] * frame.height, dtype=pl.String)
+        if known.any():
+            found = self.inner.messages(inner.filter(known)).cast(pl.String)
+            messages = messages.scatter(known.arg_true(), found)
+        if not known.all():
+            rest = self._full_messages(staged.filter(~known))
+            messages = messages.scatter((~known).arg_true(), rest)
+        return messages
+
+    def _full_messages(self, staged: pl.DataFrame) -> pl.Series:
+        return staged.select(self._staged_columns().message.cast(pl.String))[:, 0]
 
     def _staged(self, frame: pl.DataFrame) -> pl.DataFrame:
         staged = frame.with_columns(_head=head_fields(pl.col(TEXT), self.prefix))
