@@ -36,8 +36,7 @@ def test_interactive_init_asks_for_team_and_zone(
 def test_init_rejects_an_unknown_zone_and_writes_nothing(run: Run, tmp_path: Path) -> None:
     result = run("init", str(tmp_path / "ops"), "--timezone", "Mars/Olympus")
     assert result.code == 2
-    assert result.err.strip() == (
-        "hotwash: error: --timezone: unknown time zone 'Mars/Olympus'")
+    assert result.err.strip() == ("hotwash: error: --timezone: unknown time zone 'Mars/Olympus'")
     assert not (tmp_path / "ops").exists()
 
 
@@ -45,8 +44,10 @@ def test_config_hides_secrets(run: Run, tmp_path: Path) -> None:
     root = tmp_path / "ops"
     assert run("init", str(root)).code == 0
     with (root / "hotwash.toml").open("a") as config:
-        config.write('\n[[notifications]]\nname = "chat"\nkind = "slack"\n'
-                     'url = "https://hooks.slack.com/services/T0/B0/secretpart"\n')
+        config.write(
+            '\n[[notifications]]\nname = "chat"\nkind = "slack"\n'
+            'url = "https://hooks.slack.com/services/T0/B0/secretpart"\n'
+        )
     env = {"HOTWASH_DATABASE_URL": "postgresql://app:hunter2@db.internal:5432/hotwash"}
     shown = run("-C", str(root), "config", env=env).out
     assert "secretpart" not in shown

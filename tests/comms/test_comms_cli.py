@@ -14,8 +14,10 @@ NOW = {"HOTWASH_NOW": "2026-03-14T14:30:00Z"}
 
 def configure_targets(workspace: Path, targets: list[tuple[str, str, str]]) -> None:
     config = workspace / "hotwash.toml"
-    tables = "".join(f'\n[[notifications]]\nname = "{name}"\nkind = "{kind}"\nurl = "{url}"\n'
-                     for name, kind, url in targets)
+    tables = "".join(
+        f'\n[[notifications]]\nname = "{name}"\nkind = "{kind}"\nurl = "{url}"\n'
+        for name, kind, url in targets
+    )
     config.write_text(config.read_text() + tables)
 
 
@@ -24,8 +26,10 @@ def test_update_is_kept_when_delivery_fails_and_retry_sends_it(
 ) -> None:
     workspace = tmp_path / "ws"
     assert run("init", str(workspace)).code == 0
-    configure_targets(workspace, [("chat", "slack", receiver.url("/slack")),
-                                  ("bridge", "webhook", receiver.url("/bridge"))])
+    configure_targets(
+        workspace,
+        [("chat", "slack", receiver.url("/slack")), ("bridge", "webhook", receiver.url("/bridge"))],
+    )
     receiver.modes["/slack"] = "error"
     env = {**NOW, "HOTWASH_WORKSPACE": str(workspace)}
     incident = run("declare", "Checkout 502s", "--sev", "2", env=env).out.strip()
@@ -36,7 +40,8 @@ def test_update_is_kept_when_delivery_fails_and_retry_sends_it(
     assert "Delivered to bridge." in updated.err
     shown = json.loads(run("show", incident, "--json", env=env).out)
     assert [e["text"] for e in shown["events"] if e["kind"] == "update"] == [
-        "Rolling back payments-api"]
+        "Rolling back payments-api"
+    ]
     bridge = [r.json() for r in receiver.seen("/bridge")]
     assert [p["event"] for p in bridge] == ["declared", "update"]
     assert "INCIDENT UPDATE: Checkout 502s" in bridge[1]["text"]

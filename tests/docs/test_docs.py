@@ -55,6 +55,7 @@ def _reachable(start: Path) -> set[Path]:
 
 def test_every_docs_page_is_reachable_from_the_index() -> None:
     reachable = _reachable(DOCS / "index.md")
-    unlinked = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")
-                      if p.resolve() not in reachable)
+    unlinked = sorted(
+        p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md") if p.resolve() not in reachable
+    )
     assert unlinked == [], f"pages not reachable from docs/index.md: {unlinked}"

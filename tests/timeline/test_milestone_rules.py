@@ -21,13 +21,19 @@ def at(minutes: float) -> datetime:
 
 
 def event(kind: SignalKind, minutes: float, text: str = "x", **labels: str) -> EvidenceEvent:
-    return EvidenceEvent(at=at(minutes), kind=kind, text=text, source="test",
-                         ref=EvidenceRef("evidence.json", detail=f"{kind.value}@{minutes}"),
-                         labels=dict(labels))
+    return EvidenceEvent(
+        at=at(minutes),
+        kind=kind,
+        text=text,
+        source="test",
+        ref=EvidenceRef("evidence.json", detail=f"{kind.value}@{minutes}"),
+        labels=dict(labels),
+    )
 
 
-def ratio_signal(onset: int, recovery: int, rank: int = ACCESS_LOG_RANK,
-                 minutes: int = 90) -> ImpactSignal:
+def ratio_signal(
+    onset: int, recovery: int, rank: int = ACCESS_LOG_RANK, minutes: int = 90
+) -> ImpactSignal:
     """Per-minute request counts with a 40% error burst from onset to recovery."""
     base = T0.timestamp() / 60
     rng = np.random.default_rng(7)
@@ -35,8 +41,9 @@ def ratio_signal(onset: int, recovery: int, rank: int = ACCESS_LOG_RANK,
     totals = rng.poisson(200, minutes).astype(np.float64)
     share = np.where((index >= onset) & (index < recovery), 0.4, 0.002)
     errors = rng.binomial(totals.astype(np.int64), share).astype(np.float64)
-    return ImpactSignal("5xx ratio of edge", base + index, errors, totals, False, rank,
-                        EvidenceRef("access.log"))
+    return ImpactSignal(
+        "5xx ratio of edge", base + index, errors, totals, False, rank, EvidenceRef("access.log")
+    )
 
 
 def test_impact_start_and_mitigation_come_from_the_signal() -> None:
@@ -56,35 +63,46 @@ def test_user_facing_signals_win_over_error_logs() -> None:
 
 def test_detected_is_the_earlier_of_alert_and_human_report() -> None:
     signals = [ratio_signal(onset=30, recovery=55)]
-    events = [event(SignalKind.ALERT_FIRING, 36, "Alert HighErrors firing"),
-              event(SignalKind.CHAT_MESSAGE, 33, "customers report checkout errors"),
-              event(SignalKind.CHAT_MESSAGE, 31, "lunch anyone?")]
+    events = [
+        event(SignalKind.ALERT_FIRING, 36, "Alert HighErrors firing"),
+        event(SignalKind.CHAT_MESSAGE, 33, "customers report checkout errors"),
+        event(SignalKind.CHAT_MESSAGE, 31, "lunch anyone?"),
+    ]
     found = find_milestones(events, signals)
     assert found[Milestone.DETECTED].at == at(33)
     assert found[Milestone.DETECTED].method.startswith("first human report")
 
 
 def test_alerts_long_before_impact_do_not_count_as_detection() -> None:
-    events = [event(SignalKind.ALERT_FIRING, 2, "Alert DiskSpace firing"),
-              event(SignalKind.ALERT_FIRING, 34, "Alert HighErrors firing")]
+    events = [
+        event(SignalKind.ALERT_FIRING, 2, "Alert DiskSpace firing"),
+        event(SignalKind.ALERT_FIRING, 34, "Alert HighErrors firing"),
+    ]
     found = find_milestones(events, [ratio_signal(onset=30, recovery=55)])
     assert found[Milestone.DETECTED].at == at(34)
 
 
 def test_acknowledged_declared_and_resolved() -> None:
-    events = [event(SignalKind.PAGE_TRIGGERED, 34), event(SignalKind.PAGE_ACKNOWLEDGED, 36),
-              event(SignalKind.CHAT_MESSAGE, 38, "declaring SEV2, I'm IC"),
-              event(SignalKind.PAGE_RESOLVED, 70)]
+    events = [
+        event(SignalKind.PAGE_TRIGGERED, 34),
+        event(SignalKind.PAGE_ACKNOWLEDGED, 36),
+        event(SignalKind.CHAT_MESSAGE, 38, "declaring SEV2, I'm IC"),
+        event(SignalKind.PAGE_RESOLVED, 70),
+    ]
     found = find_milestones(events, [ratio_signal(onset=30, recovery=55)])
-    assert [found[m].at for m in (Milestone.ACKNOWLEDGED, Milestone.DECLARED,
-                                  Milestone.RESOLVED)] == [at(36), at(38), at(70)]
+    assert [
+        found[m].at for m in (Milestone.ACKNOWLEDGED, Milestone.DECLARED, Milestone.RESOLVED)
+    ] == [at(36), at(38), at(70)]
 
 
 def test_recorded_milestones_win_and_overrides_keep_the_computed_time() -> None:
-    events = [event(SignalKind.ALERT_FIRING, 34),
-              event(SignalKind.STATUS_CHANGE, 35.5, "detected", milestone="detected")]
-    found = find_milestones(events, [ratio_signal(onset=30, recovery=55)],
-                            overrides={Milestone.IMPACT_START: at(28)})
+    events = [
+        event(SignalKind.ALERT_FIRING, 34),
+        event(SignalKind.STATUS_CHANGE, 35.5, "detected", milestone="detected"),
+    ]
+    found = find_milestones(
+        events, [ratio_signal(onset=30, recovery=55)], overrides={Milestone.IMPACT_START: at(28)}
+    )
     assert found[Milestone.DETECTED].at == at(35.5)
     assert found[Milestone.DETECTED].method == "recorded in hotwash"
     impact = found[Milestone.IMPACT_START]
@@ -97,17 +115,20 @@ def test_no_evidence_gives_no_milestones_and_no_delays() -> None:
 
 
 def test_delays_need_both_ends() -> None:
-    delays = compute_delays({Milestone.IMPACT_START: at(0), Milestone.DETECTED: at(12),
-                             Milestone.RESOLVED: at(60)})
+    delays = compute_delays(
+        {Milestone.IMPACT_START: at(0), Milestone.DETECTED: at(12), Milestone.RESOLVED: at(60)}
+    )
     assert delays == {"detection": timedelta(minutes=12), "resolution": timedelta(hours=1)}
 
 
 def test_changes_in_the_hour_before_onset_nearest_first() -> None:
-    events = [event(SignalKind.DEPLOY, 27, "deploy api v2"),
-              event(SignalKind.COMMIT, 29, "fix typo"),
-              event(SignalKind.DEPLOY, -40, "deploy web v9"),
-              event(SignalKind.CONFIG_CHANGE, 5, "raise pool size"),
-              event(SignalKind.CHAT_MESSAGE, 29, "hello")]
+    events = [
+        event(SignalKind.DEPLOY, 27, "deploy api v2"),
+        event(SignalKind.COMMIT, 29, "fix typo"),
+        event(SignalKind.DEPLOY, -40, "deploy web v9"),
+        event(SignalKind.CONFIG_CHANGE, 5, "raise pool size"),
+        event(SignalKind.CHAT_MESSAGE, 29, "hello"),
+    ]
     found = changes_before(events, at(30))
     assert [c.text for c in found] == ["fix typo", "deploy api v2", "raise pool size"]
     assert [c.suspicious for c in found] == [False, True, False]

@@ -58,8 +58,7 @@ def _report(deliveries: list[Delivery]) -> None:
             info(f"Delivered to {delivery.target}.")
         else:
             info(
-                f"Not delivered: {delivery.last_error} "
-                "(kept; retry with `hotwash deliver --retry`)"
+                f"Not delivered: {delivery.last_error} (kept; retry with `hotwash deliver --retry`)"
             )
 
 

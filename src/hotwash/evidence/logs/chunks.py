@@ -21,7 +21,7 @@ from hotwash.evidence.logs.formats.base import LINE, TEXT
 from hotwash.evidence.logs.splitting import Split, split_inner, split_lines
 from hotwash.evidence.opening import DECOMPRESSION_ERRORS, open_binary
 
-CHUNK_BYTES = 32 * 1024 * 1024
+CHUNK_BYTES = 16 * 1024 * 1024
 MAX_LINE_BYTES = 1024 * 1024
 
 

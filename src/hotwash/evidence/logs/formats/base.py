@@ -143,7 +143,8 @@ def after_head(text: pl.Expr, fields: pl.Expr) -> pl.Expr:
 def filled(frame: pl.DataFrame, quick: pl.Expr, full: Callable[[pl.DataFrame], pl.Series]) -> pl.Series:
     """``quick`` over ``frame``, and ``full`` for the rows where it is null: the cheap
     reading where it applies, the exact one for the rest."""
-    values = frame.select(quick.cast(pl.String)).to_series()
+    # Lazily: polars then computes the subexpressions ``quick`` shares only once.
+    values = frame.lazy().select(quick.cast(pl.String)).collect().to_series()
     missing = values.is_null()
     if not missing.any():
         return values

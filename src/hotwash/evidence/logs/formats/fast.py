@@ -112,6 +112,16 @@ def sub_minute(sec: pl.Expr, frac: pl.Expr) -> pl.Expr:
     return sec.cast(pl.Int64, strict=False) * MICROS + micros.fill_null(0)
 
 
+def clock_parts(time: pl.Expr) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
+    """(``HH:MM``, seconds, fraction) of a ``HH:MM:SS[.fff]`` text (a regex checked it)."""
+    return time.str.slice(0, 5), time.str.slice(6, 2), time.str.slice(9)
+
+
+def below_60(seconds: pl.Expr) -> pl.Expr:
+    """Seconds a full parse reads the same way (60 and up are left to it)."""
+    return seconds.cast(pl.Int64, strict=False) < 60
+
+
 def iso_parts(groups: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
     """(key, sub) from a struct with the :data:`ISO_GROUPS` fields."""
     part = groups.struct.field

@@ -9,8 +9,10 @@ from __future__ import annotations
 import polars as pl
 
 from hotwash.evidence.logs import levels
+from hotwash.evidence.logs.formats import json_fast as jfast
 from hotwash.evidence.logs.formats import json_fields as jf
 from hotwash.evidence.logs.formats.base import Columns, LogFormat
+from hotwash.evidence.logs.formats.fast import Fast, Field
 
 MESSAGE_BYTES = "MESSAGE given as bytes"
 _ASCII = {
@@ -28,6 +30,9 @@ def _bytes_text(text: pl.Expr) -> pl.Expr:
     return chars.list.join("")
 
 
+_TIME = "__REALTIME_TIMESTAMP"
+
+
 class JournaldFormat(LogFormat):
     name = "journald-json"
     marker = r"\"__REALTIME_TIMESTAMP\"\s*:"
@@ -36,7 +41,7 @@ class JournaldFormat(LogFormat):
     shape = jf.OBJECT_SHAPE
 
     def columns(self, text: pl.Expr) -> Columns:
-        time_raw = jf.token(text, ("__REALTIME_TIMESTAMP",))
+        time_raw = jf.token(text, (_TIME,))
         ts, aware = jf.timestamp(time_raw)
         message_raw = jf.token(text, ("MESSAGE",))
         is_bytes = message_raw == "["
@@ -56,5 +61,45 @@ class JournaldFormat(LogFormat):
             .otherwise(jf.type_flags(pl.lit(""), message_raw)),
         )
 
+    def fast(self, text: pl.Expr, *, timed: bool = True) -> tuple[Fast, ...]:
+        recognised = jfast.object_shaped(text) & jfast.no_container(text, ("MESSAGE",))
+        service = pl.struct(
+            name=jfast.window(text, ("SYSLOG_IDENTIFIER",), jfast.SERVICE_WIDTH),
+            unit=jfast.window(text, ("_SYSTEMD_UNIT",), jfast.SERVICE_WIDTH),
+        )
+        return tuple(
+            Fast(
+                steps=time.steps,
+                recognised=recognised,
+                ok=recognised & time.ok,
+                key=time.key,
+                sub=time.sub,
+                epoch=time.epoch,
+                key_time=time.key_time,
+                level=jfast.field(text, ("PRIORITY",), jfast.LEVEL_WIDTH, _decode_priority),
+                service=Field(service, _decode_service),
+                checks=time.checks,
+                ascii_only=True,
+            )
+            for time in jfast.time_layouts(text, (_TIME,), epoch=True, digits=16)
+        )
+
     def mismatch(self) -> str:
         return jf.NOT_OBJECT
+
+
+_read_priority = jfast.scalar(("PRIORITY",))
+_read_name = jfast.scalar(("SYSLOG_IDENTIFIER",))
+_read_unit = jfast.scalar(("_SYSTEMD_UNIT",))
+
+
+def _decode_priority(raw: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
+    text, readable = _read_priority(raw)
+    return levels.from_syslog_severity(text.cast(pl.Int32, strict=False)), readable
+
+
+def _decode_service(raw: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
+    name, name_readable = _read_name(raw.struct.field("name"))
+    unit, unit_readable = _read_unit(raw.struct.field("unit"))
+    service = pl.coalesce(name, unit.str.replace(r"\.service$", ""))
+    return service, name_readable & unit_readable

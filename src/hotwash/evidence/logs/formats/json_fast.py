@@ -44,9 +44,7 @@ _DIGITS = r"[0-9]+(?:\.[0-9]+)?"
 # The commonest times, compact JSON: "2026-03-14T14:02:11.123Z" (or milliseconds since
 # 1970, as pino writes them) right after the key's colon, the key right after { or ,.
 _COMPACT_ISO = r'"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-5][0-9]\.[0-9]{3}Z"[,}]'
-_COMPACT_MILLIS = r"[0-9]{13}[,}]"
 _ISO_WIDTH = 27
-_MILLIS_WIDTH = 14
 
 
 def _keys(keys: tuple[str, ...]) -> str:
@@ -137,11 +135,13 @@ def compact_iso(value: pl.Expr, key: str) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
     return ok, value.str.slice(at + 1, 16), seconds * MICROS + millis * 1000
 
 
-def compact_millis(value: pl.Expr, key: str) -> tuple[pl.Expr, pl.Expr]:
-    """(ok, epoch microseconds) for a :func:`compact_value` window on 13 digits."""
-    ok = value.str.contains(f'^[{{,]"{_keys((key,))}":{_COMPACT_MILLIS}')
-    millis = value.str.slice(1 + len(key) + 3, 13).cast(pl.Int64, strict=False)
-    return ok, millis * 1000
+def compact_epoch(value: pl.Expr, key: str, digits: int) -> tuple[pl.Expr, pl.Expr]:
+    """(ok, epoch microseconds) for a :func:`compact_value` window on ``digits`` digits:
+    13 are milliseconds (pino, written bare), 16 microseconds (journald, quoted)."""
+    quote = '"' if digits == 16 else ""
+    pattern = f'^[{{,]"{_keys((key,))}":{quote}[0-9]{{{digits}}}{quote}[,}}]'
+    number = value.str.slice(1 + len(key) + 3 + len(quote), digits).cast(pl.Int64, strict=False)
+    return value.str.contains(pattern), number * (1000 if digits == 13 else 1)
 
 
 def utc_minute(key: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
@@ -184,9 +184,11 @@ class TimeLayout:
     checks: tuple[Field, ...] = ()
 
 
-def time_layouts(text: pl.Expr, keys: tuple[str, ...], *, epoch: bool) -> list[TimeLayout]:
-    """The compact form at fixed columns first (one key only), then any ISO or epoch
-    form (the dialect's usual one first)."""
+def time_layouts(
+    text: pl.Expr, keys: tuple[str, ...], *, epoch: bool, digits: int = 13
+) -> list[TimeLayout]:
+    """The compact form at fixed columns first (one key only; ``digits`` for an epoch),
+    then any ISO or epoch form (the dialect's usual one first)."""
     value = pl.col("_json_time")
     start = {"_json_time": time_window(text, keys)}
     key, sub = iso_parts(value)
@@ -207,15 +209,15 @@ def time_layouts(text: pl.Expr, keys: tuple[str, ...], *, epoch: bool) -> list[T
         general.reverse()
     if len(keys) > 1:
         return general
-    return [_compact(text, keys[0], epoch=epoch), *general]
+    return [_compact(text, keys[0], digits if epoch else None), *general]
 
 
-def _compact(text: pl.Expr, key: str, *, epoch: bool) -> TimeLayout:
+def _compact(text: pl.Expr, key: str, digits: int | None) -> TimeLayout:
     value = pl.col("_json_time")
-    width = _MILLIS_WIDTH if epoch else _ISO_WIDTH
+    width = _ISO_WIDTH if digits is None else digits + 3
     steps = ({"_json_time": compact_value(text, key, width)},)
-    if epoch:
-        ok, micros = compact_millis(value, key)
+    if digits is not None:
+        ok, micros = compact_epoch(value, key, digits)
         return TimeLayout(ok, iso_key_time, epoch=micros, steps=steps)
     ok, minute, sub = compact_iso(value, key)
     return TimeLayout(ok, utc_minute, minute, sub, steps=steps)

@@ -8,7 +8,13 @@ from __future__ import annotations
 import polars as pl
 
 from hotwash.evidence.logs import clock, levels
-from hotwash.evidence.logs.formats.base import Columns, LogFormat, timestamp_reason
+from hotwash.evidence.logs.formats.base import (
+    TEXT,
+    Columns,
+    LogFormat,
+    filled,
+    timestamp_reason,
+)
 from hotwash.evidence.logs.formats import logfmt_fast as lf
 from hotwash.evidence.logs.formats.fast import NO_KEY, NO_SUB, Fast, iso_key_time
 
@@ -76,6 +82,11 @@ class LogfmtFormat(LogFormat):
                 (lf.any_time(text, TIME_KEYS), general),
             )
         )
+
+
+    def messages(self, frame: pl.DataFrame) -> pl.Series:
+        quick = lf.simple_value(pl.col(TEXT), MESSAGE_KEYS)
+        return filled(frame, quick, super().messages)
 
 
 def _same(value: pl.Expr) -> pl.Expr:

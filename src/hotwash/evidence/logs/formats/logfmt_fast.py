@@ -98,3 +98,17 @@ def compact_time(text: pl.Expr) -> tuple[pl.Expr, pl.Expr, pl.Expr, KeyTime]:
     millis = text.str.slice(25, 3).cast(pl.Int64, strict=False)
     ok = text.str.contains(_COMPACT)
     return ok, text.str.slice(5, 16), seconds * MICROS + millis * 1000, utc_minute
+
+
+def simple_value(text: pl.Expr, keys: tuple[str, ...]) -> pl.Expr:
+    """The first of ``keys``'s value on an ASCII line, if it is unquoted or quoted
+    without escapes; else null (the full parse reads it)."""
+    start = found(text, keys)
+    tail = text.str.slice(start)
+    value = tail.str.slice(tail.str.find("=", literal=True) + 1)
+    quoted = value.str.slice(1, value.str.slice(1).str.find('"', literal=True))
+    bare = value.str.slice(0, value.str.find(r"\s"))
+    simple_quote = value.str.starts_with('"') & ~quoted.str.contains("\\", literal=True)
+    ascii = text.str.len_bytes() == text.str.len_chars()
+    read = pl.when(simple_quote).then(quoted).when(~value.str.starts_with('"')).then(bare)
+    return pl.when(ascii).then(read)

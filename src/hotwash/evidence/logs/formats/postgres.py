@@ -11,6 +11,7 @@ from __future__ import annotations
 import polars as pl
 
 from hotwash.evidence.logs import clock, levels
+from hotwash.evidence.logs.formats.fast import Fast, Field, below_60, sub_minute, words
 from hotwash.evidence.logs.formats.base import (
     Columns,
     LogFormat,
@@ -40,6 +41,24 @@ _OFFSETS = {
 }
 
 
+def _offset_of(zone: pl.Expr) -> pl.Expr:
+    """An offset as written, or the offset of a known abbreviation (else empty: naive)."""
+    known = zone.replace_strict(_OFFSETS, default="", return_dtype=pl.String)
+    return pl.when(zone.str.contains(r"^[+-]")).then(zone).otherwise(known)
+
+
+def _record_head(fields: pl.Expr) -> pl.Expr:
+    """A head whose severity starts a record (a DETAIL: line continues one)."""
+    severity = fields.struct.field("sev")
+    return fields.struct.field("head").is_not_null() & ~severity.str.contains(f"^(?:{_DETAIL})$")
+
+
+def _key_time(key: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
+    """A ``YYYY-MM-DD HH:MM zone`` key: the minute, read with the zone's offset."""
+    minute, zone = key.str.slice(0, 16), key.str.slice(17)
+    return clock.iso(pl.concat_str(minute, pl.lit(":00"), _offset_of(zone).fill_null("")))
+
+
 class PostgresFormat(LogFormat):
     name = "postgresql"
     shape = ascii_classes(_PATTERN)
@@ -47,17 +66,10 @@ class PostgresFormat(LogFormat):
 
     def columns(self, text: pl.Expr) -> Columns:
         fields = head_fields(text, _PATTERN)
-        zone = fields.struct.field("tz")
-        offset = (
-            pl.when(zone.str.contains(r"^[+-]"))
-            .then(zone)
-            .otherwise(zone.replace_strict(_OFFSETS, default="", return_dtype=pl.String))
-        )
+        offset = _offset_of(fields.struct.field("tz"))
         ts, aware = clock.iso(pl.concat_str(fields.struct.field("ts"), offset.fill_null("")))
         severity = fields.struct.field("sev")
-        shape = fields.struct.field("head").is_not_null() & ~severity.str.contains(
-            f"^(?:{_DETAIL})$"
-        )
+        shape = _record_head(fields)
         return Columns(
             reason=timestamp_reason(shape, fields.struct.field("ts"), ts, self.mismatch()),
             ts=ts,
@@ -65,4 +77,23 @@ class PostgresFormat(LogFormat):
             level=levels.from_word(severity),
             message=after_head(text, fields),
             cont=self.continues(text),
+        )
+
+    def fast(self, text: pl.Expr, *, timed: bool = True) -> tuple[Fast, ...]:
+        """The full pattern captures; each minute and zone is read once."""
+        fields = pl.col("_postgres")
+        stamp = fields.struct.field("ts")
+        zone = fields.struct.field("tz").fill_null("")
+        fraction = stamp.str.slice(20)
+        ok = _record_head(fields) & (fraction.str.len_bytes() <= 9)
+        return (
+            Fast(
+                steps=({"_postgres": text.str.extract_groups(self.shape)},),
+                recognised=ok,
+                ok=ok & below_60(stamp.str.slice(17, 2)),
+                key=pl.concat_str(stamp.str.slice(0, 16), pl.lit(" "), zone),
+                sub=sub_minute(stamp.str.slice(17, 2), fraction),
+                key_time=_key_time,
+                level=Field(fields.struct.field("sev"), words),
+            ),
         )

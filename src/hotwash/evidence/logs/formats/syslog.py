@@ -10,6 +10,14 @@ from __future__ import annotations
 import polars as pl
 
 from hotwash.evidence.logs import clock, levels
+from hotwash.evidence.logs.formats.fast import (
+    ISO_GROUPS,
+    Fast,
+    Field,
+    iso_key_time,
+    iso_parts,
+    readable,
+)
 from hotwash.evidence.logs.formats.base import (
     PLACEHOLDER_YEAR,
     Calendar,
@@ -32,8 +40,25 @@ _RFC5424 = (
 
 
 def _level(fields: pl.Expr, message: pl.Expr) -> pl.Expr:
-    severity = fields.struct.field("pri").cast(pl.Int32, strict=False) % 8
-    return pl.coalesce(levels.from_syslog_severity(severity), levels.from_keywords(message))
+    return _pri_or_word(fields.struct.field("pri"), levels.keyword(message))
+
+
+def _pri_or_word(pri: pl.Expr, word: pl.Expr) -> pl.Expr:
+    severity = pri.cast(pl.Int32, strict=False) % 8
+    return pl.coalesce(levels.from_syslog_severity(severity), levels.from_word(word))
+
+
+def _decode_level(raw: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
+    return _pri_or_word(raw.struct.field("pri"), raw.struct.field("word")), pl.lit(True)
+
+
+def _dash_is_none(raw: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
+    return raw.replace("-", None), pl.lit(True)
+
+
+def _syslog_time(key: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
+    stamp = pl.concat_str(pl.lit(f"{PLACEHOLDER_YEAR} "), key)
+    return clock.strptime(stamp, "%Y %b %e %H:%M:%S"), pl.lit(False)
 
 
 class Rfc3164Format(LogFormat):
@@ -45,9 +70,7 @@ class Rfc3164Format(LogFormat):
     def columns(self, text: pl.Expr) -> Columns:
         fields = head_fields(text, _RFC3164)
         raw_ts = fields.struct.field("ts")
-        ts = clock.strptime(
-            pl.concat_str(pl.lit(f"{PLACEHOLDER_YEAR} "), raw_ts), "%Y %b %e %H:%M:%S"
-        )
+        ts, _ = _syslog_time(raw_ts)
         message = after_head(text, fields)
         return Columns(
             reason=timestamp_reason(
@@ -58,6 +81,25 @@ class Rfc3164Format(LogFormat):
             level=_level(fields, message),
             message=message,
             service=fields.struct.field("app"),
+        )
+
+    def fast(self, text: pl.Expr, *, timed: bool = True) -> tuple[Fast, ...]:
+        """The full pattern captures; times have whole seconds, each parsed once."""
+        part = pl.col("_syslog").struct.field
+        message = text.str.slice(part("head").str.len_chars())
+        matched = part("head").is_not_null()
+        level = pl.struct(pri=part("pri"), word=levels.keyword(message))
+        return (
+            Fast(
+                steps=({"_syslog": text.str.extract_groups(self.shape)},),
+                recognised=matched,
+                ok=matched,
+                key=part("ts"),
+                sub=pl.lit(0, pl.Int64),
+                key_time=_syslog_time,
+                level=Field(level, _decode_level),
+                service=Field(part("app"), readable(_same)),
+            ),
         )
 
 
@@ -81,3 +123,32 @@ class Rfc5424Format(LogFormat):
             message=message,
             service=fields.struct.field("app").replace("-", None),
         )
+
+    def fast(self, text: pl.Expr, *, timed: bool = True) -> tuple[Fast, ...]:
+        """The full pattern captures, then the time's parts; a PRI always gives the level."""
+        part = pl.col("_syslog").struct.field
+        time = pl.col("_time")
+        key, sub = iso_parts(time)
+        return (
+            Fast(
+                steps=(
+                    {"_syslog": text.str.extract_groups(self.shape)},
+                    {"_time": part("ts").str.extract_groups("^" + ISO_GROUPS + "$")},
+                ),
+                recognised=part("head").is_not_null(),
+                ok=time.struct.field("hm").is_not_null(),
+                key=key,
+                sub=sub,
+                key_time=iso_key_time,
+                level=Field(part("pri"), readable(_severity)),
+                service=Field(part("app"), _dash_is_none),
+            ),
+        )
+
+
+def _severity(pri: pl.Expr) -> pl.Expr:
+    return levels.from_syslog_severity(pri.cast(pl.Int32, strict=False) % 8)
+
+
+def _same(value: pl.Expr) -> pl.Expr:
+    return value
