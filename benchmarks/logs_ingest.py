@@ -165,7 +165,9 @@ def report(files: list[Path], hotwash: list[FileRun], lnav: LnavRun | None) -> N
     print(f"{len(files)} files, {size / 1e6:.0f} MB, {lines:,} lines")
     for run in hotwash:
         mb = run.path.stat().st_size / 1e6
-        print(f"  {run.path.name}: {run.seconds:.2f} s ({mb / run.seconds:.0f} MB/s), {run.summary}")
+        print(
+            f"  {run.path.name}: {run.seconds:.2f} s ({mb / run.seconds:.0f} MB/s), {run.summary}"
+        )
     print(
         f"hotwash: {seconds:.2f} s, {size / 1e6 / seconds:.0f} MB/s, {lines / seconds:,.0f} "
         f"lines/s, CPU {cpu:.1f} s; peak RSS {peak / 1e6:.0f} MB, {peak / max(lines, 1):.0f} B/line"
@@ -173,7 +175,9 @@ def report(files: list[Path], hotwash: list[FileRun], lnav: LnavRun | None) -> N
     if lnav is None:
         print("lnav: not installed (apt-get install -y lnav)")
         return
-    print(f"lnav:    {lnav.seconds:.2f} s, {size / 1e6 / lnav.seconds:.0f} MB/s, CPU {lnav.cpu:.1f} s")
+    print(
+        f"lnav:    {lnav.seconds:.2f} s, {size / 1e6 / lnav.seconds:.0f} MB/s, CPU {lnav.cpu:.1f} s"
+    )
     indexed = check_lnav(hotwash, lnav)
     print(f"ratio hotwash/lnav, all files: {seconds / lnav.seconds:.2f}")
     if len(indexed) < len(files):

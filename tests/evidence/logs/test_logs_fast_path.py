@@ -7,31 +7,36 @@ service, flag, message) and every other line's status must be identical.
 
 from __future__ import annotations
 
+import log_lines
 import polars as pl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from polars.testing import assert_frame_equal
 
-import log_lines
 from hotwash.evidence.logs.chunks import LineChunk
 from hotwash.evidence.logs.fastscan import fast_records
 from hotwash.evidence.logs.formats import JsonLinesFormat, LogFormat, PlainFormat
 from hotwash.evidence.logs.formats.access import AccessLogFormat
 from hotwash.evidence.logs.formats.java import JavaFormat
+from hotwash.evidence.logs.formats.journald import JournaldFormat
 from hotwash.evidence.logs.formats.jsonlines import DIALECTS
+from hotwash.evidence.logs.formats.klog import KlogFormat
 from hotwash.evidence.logs.formats.logfmt import LogfmtFormat
+from hotwash.evidence.logs.formats.postgres import PostgresFormat
 from hotwash.evidence.logs.formats.prefixed import (
     GENERIC_PREFIX,
     KUBECTL_PREFIX,
     PrefixedFormat,
 )
+from hotwash.evidence.logs.formats.pylogging import PythonLoggingFormat
+from hotwash.evidence.logs.formats.syslog import Rfc3164Format, Rfc5424Format
 from hotwash.evidence.logs.scan import ChunkScan, ChunkScanner
 from hotwash.evidence.logs.splitting import split_lines
 
 MAX_LINE_BYTES = 4096
-BUNYAN, PINO = (JsonLinesFormat(d) for d in DIALECTS if d.name in ("bunyan", "pino"))
-GENERIC_JSON = JsonLinesFormat(next(d for d in DIALECTS if d.name == "json"))
+DIALECT = {dialect.name: JsonLinesFormat(dialect) for dialect in DIALECTS}
+BUNYAN, PINO, ECS, GENERIC_JSON = (DIALECT[name] for name in ("bunyan", "pino", "ecs", "json"))
 
 
 def chunk_of(lines: list[str]) -> LineChunk:
@@ -63,6 +68,13 @@ CASES: list[tuple[str, LogFormat, st.SearchStrategy[str]]] = [
     ("json-bunyan", BUNYAN, log_lines.json_line()),
     ("json-pino", PINO, log_lines.json_line(epoch=True)),
     ("json", GENERIC_JSON, log_lines.json_line()),
+    ("json-ecs", ECS, log_lines.ecs_line()),
+    ("journald", JournaldFormat(), log_lines.journald_line()),
+    ("syslog-rfc3164", Rfc3164Format(), log_lines.syslog_line()),
+    ("syslog-rfc5424", Rfc5424Format(), log_lines.syslog5424_line()),
+    ("postgresql", PostgresFormat(), log_lines.postgres_line()),
+    ("klog", KlogFormat(), log_lines.klog_line()),
+    ("python-logging", PythonLoggingFormat(), log_lines.python_line()),
     ("logfmt", LogfmtFormat(), log_lines.logfmt_line()),
     ("access-log", AccessLogFormat(), log_lines.access_line()),
     (
@@ -79,6 +91,11 @@ CASES: list[tuple[str, LogFormat, st.SearchStrategy[str]]] = [
         "timestamped",
         PrefixedFormat("timestamped", GENERIC_PREFIX, PlainFormat()),
         log_lines.prefixed_line(log_lines.text(), kubectl=False),
+    ),
+    (
+        "timestamped-epoch",
+        PrefixedFormat("timestamped", GENERIC_PREFIX, PlainFormat()),
+        log_lines.epoch_prefixed_line(),
     ),
     (
         "timestamped+java",
@@ -105,20 +122,18 @@ def test_fast_path_agrees_with_the_full_parse(
     scanned_both_ways(fmt, data.draw(st.lists(lines, min_size=1, max_size=size)))
 
 
-USUAL = {
+USUAL: dict[str, tuple[LogFormat, str]] = {
     "java": (
         JavaFormat(dated=True),
         "2026-03-14 13:00:00,002 ERROR [exec-0] com.acme.orders.Service - pool timeout 7",
     ),
-    "logback": (
-        JavaFormat(dated=True),
-        "2026-03-14 13:00:00.002 [main] WARN  c.a.Pool - slow",
-    ),
+    "logback": (JavaFormat(dated=True), "2026-03-14 13:00:00.002 [main] WARN  c.a.Pool - slow"),
     "json-bunyan": (
         BUNYAN,
         '{"name":"cart","hostname":"api-1","pid":311,"level":50,"msg":"request 9 failed",'
         '"time":"2026-03-14T13:00:00.046Z","v":0}',
     ),
+    "json-pino": (PINO, '{"level":30,"time":1773493200123,"pid":7,"msg":"ok","name":"web"}'),
     "logfmt": (
         LogfmtFormat(),
         'time=2026-03-14T13:00:00.012Z level=info service=orders msg="retrying 5/3" trace_id=4b',
@@ -132,15 +147,37 @@ USUAL = {
         '2026-03-14T13:00:00.004305000Z {"name":"auth","level":30,"msg":"cache miss",'
         '"time":"2026-03-14T13:00:00.004Z","v":0}',
     ),
+    "journald": (
+        JournaldFormat(),
+        '{"__REALTIME_TIMESTAMP":"1773496931123456","PRIORITY":"3",'
+        '"_SYSTEMD_UNIT":"orders.service","MESSAGE":"database connection lost"}',
+    ),
+    "syslog-rfc3164": (Rfc3164Format(), "Mar 14 14:02:11 host sshd[42]: accepted key"),
+    "syslog-rfc5424": (
+        Rfc5424Format(),
+        "<34>1 2026-03-14T14:02:11.003Z host app 42 ID47 - disk full",
+    ),
+    "postgresql": (
+        PostgresFormat(),
+        '2026-03-14 14:02:11.123 UTC [12345] ERROR:  relation "x" does not exist',
+    ),
+    "klog": (KlogFormat(), "E0314 14:02:11.123456   12345 file.go:42] sync failed"),
+    "python-logging": (
+        PythonLoggingFormat(),
+        "2026-03-14 14:02:11,123 - payments.db - ERROR - connection lost",
+    ),
+    "timestamped": (
+        PrefixedFormat("timestamped", GENERIC_PREFIX, PlainFormat()),
+        "2026-03-14T14:02:11.123+00:00 ERROR upload failed",
+    ),
 }
+SECOND_LAYOUT = {"logback"}  # the thread comes first: the general layout reads it
 
 
 @pytest.mark.parametrize("name", list(USUAL))
 def test_the_usual_layouts_take_the_fast_path(name: str) -> None:
     fmt, line = USUAL[name]
-    chunk = chunk_of([line] * 3)
-    records, rest = fast_records(fmt.fast(pl.col("text"))[0], chunk)
-    if name == "logback":  # the thread comes first: the general layout reads it
-        records, rest = fast_records(fmt.fast(pl.col("text"))[1], chunk)
+    layout = fmt.fast(pl.col("text"))[1 if name in SECOND_LAYOUT else 0]
+    records, rest = fast_records(layout, chunk_of([line] * 3))
     assert (records.height, rest.height) == (3, 0)
     scanned_both_ways(fmt, [line] * 3)

@@ -4,8 +4,8 @@ Each chunk is reduced to small partial aggregates keyed by (service, minute) and
 (service, template, level, minute); raw lines are dropped right away. Every record
 counts in the rates; templates are mined only from the records the reader hands
 over (by default its errors and warnings, the only templates a timeline shows).
-Messages are mined once per distinct text (many log lines repeat exactly), cut to
-``TEMPLATE_CHARS`` characters so that one huge message cannot dominate the cost.
+Messages are cut to ``TEMPLATE_CHARS`` characters so that one huge message cannot
+dominate the cost; the miner masks each distinct message shape only once.
 """
 
 from __future__ import annotations
@@ -49,21 +49,13 @@ class LogAggregator:
             _minute(),
             pl.col("message").fill_null("").str.slice(0, TEMPLATE_CHARS).alias("message"),
         )
-        ids = self._template_ids(frame["message"])
+        ids = self.miner.add(frame["message"])
         self._templates.append(_template_partial(frame.with_columns(template=ids)))
         if sum(part.height for part in self._templates) > _COMPACT_ROWS:
             self._templates = [_template_merge(pl.concat(self._templates))]
 
     def _service(self) -> pl.Expr:
         return pl.col("service").fill_null(self.fallback_service)
-
-    def _template_ids(self, messages: pl.Series) -> pl.Series:
-        distinct = pl.DataFrame({"message": messages}).unique(maintain_order=True)
-        distinct = distinct.with_columns(template=self.miner.add(distinct["message"]))
-        joined = pl.DataFrame({"message": messages}).join(
-            distinct, on="message", how="left", maintain_order="left"
-        )
-        return joined["template"]
 
     def _compact(self) -> None:
         if self._rates:

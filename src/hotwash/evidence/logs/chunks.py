@@ -104,7 +104,9 @@ class LineReader:
         return self._chunk(split_lines(data))
 
     def _too_long_line(self) -> LineChunk:
-        return self._chunk(Split(pl.Series(TEXT, [""], dtype=pl.String), clean=True, ascii=True), [True])
+        return self._chunk(
+            Split(pl.Series(TEXT, [""], dtype=pl.String), clean=True, ascii=True), [True]
+        )
 
     def _chunk(self, split: Split, too_long: list[bool] | None = None) -> LineChunk:
         first = self._next_line

@@ -43,7 +43,7 @@ def classify(
     frame = parsed.with_columns(
         too_long=chunk["too_long"],
         blank=text.str.strip_chars() == "",
-        binary=pl.repeat(False, chunk.height, eager=True) if clean else is_binary(text),
+        binary=pl.repeat(False, chunk.height, eager=True) if clean else text.str.contains(_BINARY),
     )
     start = pl.col("reason").is_null() & ~pl.col("too_long") & ~pl.col("blank")
     seen = (start.cast(pl.Int64).cum_sum() > 0) | seen_record

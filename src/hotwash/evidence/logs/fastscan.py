@@ -74,6 +74,17 @@ def _fast_columns(fast: Fast, chunk: LineChunk) -> list[pl.Expr]:
 def _decoded(raw: pl.Series, decode: Decode) -> pl.DataFrame:
     """``decode`` applied once per distinct raw value: ``value`` and ``readable`` per row."""
     value, readable = decode(pl.col("raw"))
+    if raw.null_count() == raw.len():  # a field the layout has not (a service...)
+        table = pl.DataFrame({"raw": [None]}, schema={"raw": raw.dtype})
+        decoded = table.select(
+            value.cast(pl.String).alias("v"), readable.fill_null(False).alias("r")
+        )
+        return pl.DataFrame(
+            {
+                "value": pl.repeat(decoded[0, 0], raw.len(), dtype=pl.String, eager=True),
+                "readable": pl.repeat(decoded[0, 1], raw.len(), dtype=pl.Boolean, eager=True),
+            }
+        )
     table = pl.DataFrame({"raw": raw.unique()}).with_columns(
         value=value.cast(pl.String), readable=readable.fill_null(False)
     )

@@ -29,6 +29,11 @@ _LETTERS = {"E": ERROR, "F": ERROR, "W": WARNING, "I": INFO, "D": DEBUG}
 _KEYWORD = r"\b(FATAL|CRITICAL|PANIC|ERROR|ERR|WARN|WARNING|INFO|NOTICE|DEBUG|TRACE)\b"
 
 
+def level_in(wanted: frozenset[str]) -> pl.Expr:
+    """Whether a record's normalised ``level`` is one of ``wanted``."""
+    return pl.col("level").is_in(sorted(wanted))
+
+
 def from_word(word: pl.Expr) -> pl.Expr:
     """``ERROR``, ``warn``, ``Critical``, ``debug1`` (PostgreSQL) -> normalised, else null."""
     cleaned = word.str.strip_chars().str.to_lowercase().str.replace(r"\d+$", "")

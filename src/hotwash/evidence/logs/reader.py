@@ -19,7 +19,7 @@ from hotwash.evidence.logs.aggregate import LogAggregator
 from hotwash.evidence.logs.calendar import CalendarFiller, date_in
 from hotwash.evidence.logs.chunks import LineChunk, LineReader
 from hotwash.evidence.logs.formats.base import LogFormat
-from hotwash.evidence.logs.levels import ERROR, WARNING
+from hotwash.evidence.logs.levels import ERROR, WARNING, level_in
 from hotwash.evidence.logs.prefetch import map_ahead, prefetched
 from hotwash.evidence.logs.scan import ChunkScan, ChunkScanner, settle_orphans
 from hotwash.evidence.logs.tracker import FileTracker
@@ -92,7 +92,7 @@ class FileReading:
         self._seen_record = self._seen_record or scan.records.height > 0
         kept = self.tracker.keep(self._to_utc(scan.records))
         self.aggregator.add_rates(kept)
-        mined = kept if self.mine_levels is None else kept.filter(_level_in(self.mine_levels))
+        mined = kept if self.mine_levels is None else kept.filter(level_in(self.mine_levels))
         self.aggregator.add_templates(mined)
 
     def _to_utc(self, records: pl.DataFrame) -> pl.DataFrame:
@@ -131,7 +131,3 @@ def read_unrecognised(path: Path, context: ReadContext, reader: LineReader) -> E
     if reader.truncated:
         stats.notes.append("truncated compressed stream: kept what was readable")
     return EvidenceBatch(stats=[stats])
-
-
-def _level_in(levels: frozenset[str]) -> pl.Expr:
-    return pl.col("level").is_in(sorted(levels))

@@ -14,7 +14,7 @@ extracted only for the records whose templates are mined (``mine_levels``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import polars as pl
 
@@ -22,6 +22,7 @@ from hotwash.evidence.logs.chunks import LineChunk
 from hotwash.evidence.logs.classify import CONTINUATION, ORPHAN, RECORD, classify
 from hotwash.evidence.logs.fastscan import RECORD_SCHEMA, fast_records
 from hotwash.evidence.logs.formats.base import LINE, PARSED_SCHEMA, TEXT, LogFormat
+from hotwash.evidence.logs.levels import level_in
 
 
 @dataclass(frozen=True)
@@ -55,23 +56,32 @@ class ChunkScanner:
         self._layouts = fmt.fast(pl.col(TEXT)) if fast else ()
 
     def scan(self, chunk: LineChunk) -> ChunkScan:
-        read, rest = [], chunk
-        for layout in self._layouts:
-            if rest.frame.height == 0:
+        read, rest = [], chunk.frame
+        for number, layout in enumerate(self._layouts):
+            # Later layouts only see lines of the format's shape: the others (stack
+            # traces...) cannot be records, and the full parse marks them cheaply.
+            candidates, skipped = self._candidates(rest) if number else (rest, rest.clear())
+            if candidates.height == 0:
                 break
-            records, others = fast_records(layout, rest)
+            records, others = fast_records(layout, replace(chunk, frame=candidates))
             read.append(records)
-            rest = LineChunk(others, chunk.clean, chunk.bytes_read, chunk.ascii)
+            rest = _in_line_order(others, skipped)
         fast = _in_order(read)
         first = int(fast[LINE][0]) if fast.height else None
-        slow = self._classified(rest.frame, chunk.clean, first)
+        slow = self._classified(rest, chunk.clean, first)
         slow_records = slow.filter(pl.col("status") == RECORD).select(list(RECORD_SCHEMA))
         records = _in_order([fast, slow_records])
         others = slow.filter(pl.col("status") != RECORD).select(LINE, "status")
         return ChunkScan(self._with_messages(chunk, records), others, chunk.frame.height)
 
+    def _candidates(self, frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+        if self.fmt.shape is None:
+            return frame, frame.clear()
+        fits = frame[TEXT].str.contains(self.fmt.shape)
+        return frame.filter(fits), frame.filter(~fits)
+
     def _with_messages(self, chunk: LineChunk, records: pl.DataFrame) -> pl.DataFrame:
-        mined = pl.lit(True) if self.mine_levels is None else _level_in(self.mine_levels)
+        mined = pl.lit(True) if self.mine_levels is None else level_in(self.mine_levels)
         wanted = records.filter(mined)
         if wanted.height == 0:
             return records.with_columns(message=pl.lit(None, pl.String))
@@ -103,10 +113,6 @@ def settle_orphans(others: pl.DataFrame, seen_record: bool) -> pl.DataFrame:
     )
 
 
-def _level_in(levels: frozenset[str]) -> pl.Expr:
-    return pl.col("level").is_in(sorted(levels))
-
-
 def _full_parse(fmt: LogFormat, frame: pl.DataFrame) -> pl.DataFrame:
     """The format's full parse of ``frame``; lines its ``shape`` rules out are only
     marked as not of the format (with their continuation test), which is what the
@@ -123,6 +129,12 @@ def _full_parse(fmt: LogFormat, frame: pl.DataFrame) -> pl.DataFrame:
     )
     parsed = [fmt.parse(frame.filter(fits)), others]
     return pl.concat(parsed, how="diagonal_relaxed").select(PARSED_SCHEMA.keys()).sort(LINE)
+
+
+def _in_line_order(first: pl.DataFrame, second: pl.DataFrame) -> pl.DataFrame:
+    if second.height == 0:
+        return first
+    return pl.concat([first, second]).sort(LINE) if first.height else second
 
 
 def _in_order(parts: list[pl.DataFrame]) -> pl.DataFrame:

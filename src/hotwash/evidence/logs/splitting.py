@@ -41,9 +41,8 @@ def split_lines(data: bytes) -> Split:
     if data and not data.isspace() and _SEPARATOR not in data and not data.startswith(_BOM):
         strict = _read(data, "utf8")
         lines = strict if strict is not None else _read(data, "utf8-lossy")
-        if lines is not None and (
-            _every_byte_kept(lines, len(data)) or lines.len() == data.count(b"\n") + 1
-        ):
+        kept = strict is not None and _every_byte_kept(strict, len(data))  # lossy: lengths vary
+        if lines is not None and (kept or lines.len() == data.count(b"\n") + 1):
             ascii = data.isascii()
             clean = strict is not None and _clean(data, lines.len() - 1, ascii)
             return Split(_without_cr(lines, data), clean=clean, ascii=ascii)
@@ -79,7 +78,7 @@ def _read(data: bytes, encoding: str) -> pl.Series | None:
             quote_char=None,
             new_columns=[TEXT],
             infer_schema=False,
-            encoding=encoding,  # type: ignore[arg-type]
+            encoding=encoding,
         )
     except pl.exceptions.ComputeError:  # not valid UTF-8 (strict reading)
         return None

@@ -140,7 +140,9 @@ def after_head(text: pl.Expr, fields: pl.Expr) -> pl.Expr:
     return text.str.slice(fields.struct.field("head").str.len_chars())
 
 
-def filled(frame: pl.DataFrame, quick: pl.Expr, full: Callable[[pl.DataFrame], pl.Series]) -> pl.Series:
+def filled(
+    frame: pl.DataFrame, quick: pl.Expr, full: Callable[[pl.DataFrame], pl.Series]
+) -> pl.Series:
     """``quick`` over ``frame``, and ``full`` for the rows where it is null: the cheap
     reading where it applies, the exact one for the rest."""
     # Lazily: polars then computes the subexpressions ``quick`` shares only once.

@@ -13,8 +13,12 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from hotwash.evidence.logs import clock
 from hotwash.evidence.logs.formats.fast import (
     MICROS,
+    NO_EPOCH,
+    NO_KEY,
+    NO_SUB,
     Fast,
     KeyTime,
     Steps,
@@ -38,6 +42,8 @@ _BRACKETED_ISO = (
     r"(?P<sec>[0-5][0-9])(?:[.,](?P<frac>[0-9]{1,9}))?"
     r"(?P<zone>[ \t]?(?:[Zz]|[+-][0-9]{2}(?::?[0-9]{2})?))?\]?[ \t]+)"
 )
+# Its epoch branches (a line starting with digits cannot take the ISO one).
+_BRACKETED_EPOCH = r"^(?P<head>\[?(?P<ts>[0-9]{10}(?:\.[0-9]{1,9})?|[0-9]{13})\]?[ \t]+)"
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,7 @@ class EnvelopeTime:
     key_time: KeyTime
     head: pl.Expr
     steps: Steps = ()
+    epoch: pl.Expr = NO_EPOCH
 
 
 def kubectl_times(text: pl.Expr) -> tuple[EnvelopeTime, ...]:
@@ -77,18 +84,26 @@ def kubectl_times(text: pl.Expr) -> tuple[EnvelopeTime, ...]:
 
 
 def iso_prefix_times(text: pl.Expr) -> tuple[EnvelopeTime, ...]:
-    """An ISO 8601 time, maybe in brackets, then blanks (epoch prefixes take the full parse)."""
+    """An ISO 8601 time, or else an epoch, maybe in brackets, then blanks."""
     parts = pl.col("_envelope").struct.field
-    return (
-        EnvelopeTime(
-            steps=({"_envelope": text.str.extract_groups(_BRACKETED_ISO)},),
-            ok=parts("head").is_not_null(),
-            key=iso_key(parts("date"), parts("hm"), parts("zone")),
-            sub=sub_minute(parts("sec"), parts("frac")),
-            key_time=iso_key_time,
-            head=parts("head").str.len_bytes(),
-        ),
+    iso = EnvelopeTime(
+        steps=({"_envelope": text.str.extract_groups(_BRACKETED_ISO)},),
+        ok=parts("head").is_not_null(),
+        key=iso_key(parts("date"), parts("hm"), parts("zone")),
+        sub=sub_minute(parts("sec"), parts("frac")),
+        key_time=iso_key_time,
+        head=parts("head").str.len_bytes(),
     )
+    epoch = EnvelopeTime(
+        steps=({"_envelope": text.str.extract_groups(_BRACKETED_EPOCH)},),
+        ok=parts("head").is_not_null(),
+        key=NO_KEY,
+        sub=NO_SUB,
+        key_time=iso_key_time,
+        head=parts("head").str.len_bytes(),
+        epoch=clock.epoch_text(parts("ts")).cast(pl.Int64),
+    )
+    return iso, epoch
 
 
 def wrapped(envelope: EnvelopeTime, inner: Fast, text: pl.Expr) -> Fast:
@@ -100,6 +115,7 @@ def wrapped(envelope: EnvelopeTime, inner: Fast, text: pl.Expr) -> Fast:
         ok=ok,
         key=envelope.key,
         sub=envelope.sub,
+        epoch=envelope.epoch,
         key_time=envelope.key_time,
         level=inner.level,
         service=inner.service,

@@ -30,7 +30,6 @@ import polars as pl
 from hotwash.evidence.logs import clock, levels
 
 MICROS = 1_000_000
-MINUTE_MICROS = 60 * MICROS
 KeyTime = Callable[[pl.Expr], tuple[pl.Expr, pl.Expr]]
 # raw window -> (value, readable): readable false sends the line to the full parse.
 Decode = Callable[[pl.Expr], tuple[pl.Expr, pl.Expr]]

@@ -54,6 +54,13 @@ _FAST_DATE = r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})[ T]"
 _MILLIS = r"[0-9]{2}:[0-9]{2}:[0-5][0-9][.,][0-9]{3}"
 _DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}[ T]"
 _PLACEHOLDER_DATE = "2000-01-01"
+_LEVEL_FIRST = r"^[ \t]+(" + _LEVEL + r")[ \t]"  # the level right after the time's blanks
+
+
+def _level_after_time(window: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
+    """The level word opening ``window`` (else unreadable: the thread comes first)."""
+    word = window.str.extract(_LEVEL_FIRST, 1)
+    return levels.from_word(word), word.is_not_null()
 
 
 class JavaFormat(LogFormat):
@@ -89,19 +96,19 @@ class JavaFormat(LogFormat):
         return self._fixed_columns(text), self._any_layout(text)
 
     def _fixed_columns(self, text: pl.Expr) -> Fast:
-        """``[date ]HH:MM:SS.mmm`` then the level: only the level is captured."""
+        """``[date ]HH:MM:SS.mmm`` then the level: one regex test, then slices; the level
+        is read from the ten characters after the time, once per distinct window."""
         at = 11 if self.dated else 0  # where HH:MM starts
-        level = pl.col("_java")
         pattern = "^" + (_DATE if self.dated else "") + _MILLIS + _FAST_REST
+        ok = text.str.contains(pattern.replace("(?P<level>", "(?:"))
         return Fast(
-            steps=({"_java": text.str.extract(pattern, 1)},),
-            recognised=level.is_not_null(),
-            ok=level.is_not_null(),
+            recognised=ok,
+            ok=ok,
             key=text.str.slice(0, at + 5),
             sub=text.str.slice(at + 6, 2).cast(pl.Int64, strict=False) * MICROS
             + text.str.slice(at + 9, 3).cast(pl.Int64, strict=False) * 1000,
             key_time=self._minute_time,
-            level=Field(level, words),
+            level=Field(text.str.slice(at + 12, 10), _level_after_time),
         )
 
     def _minute_time(self, key: pl.Expr) -> tuple[pl.Expr, pl.Expr]:

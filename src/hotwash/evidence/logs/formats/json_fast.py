@@ -14,9 +14,9 @@ does not end inside its window, or when a dotted key may be nested instead.
 
 from __future__ import annotations
 
-import polars as pl
-
 from dataclasses import dataclass, replace
+
+import polars as pl
 
 from hotwash.evidence.logs import clock
 from hotwash.evidence.logs.formats import json_fields as jf
@@ -196,14 +196,10 @@ def time_layouts(
     any_iso = TimeLayout(
         value.struct.field("hm").is_not_null(), iso_key_time, key, sub, checks=checks
     )
-    any_epoch = TimeLayout(
-        pl.lit(True), iso_key_time, epoch=epoch_micros(value), checks=checks
-    )
+    any_epoch = TimeLayout(pl.lit(True), iso_key_time, epoch=epoch_micros(value), checks=checks)
     general = [
         _with_steps(any_iso, (start, {"_json_time": value.str.extract_groups(iso_time(keys))})),
-        _with_steps(
-            any_epoch, (start, {"_json_time": value.str.extract_groups(epoch_time(keys))})
-        ),
+        _with_steps(any_epoch, (start, {"_json_time": value.str.extract_groups(epoch_time(keys))})),
     ]
     if epoch:
         general.reverse()

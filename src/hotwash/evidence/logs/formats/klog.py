@@ -8,16 +8,6 @@ from __future__ import annotations
 import polars as pl
 
 from hotwash.evidence.logs import clock, levels
-from hotwash.evidence.logs.formats.fast import (
-    Fast,
-    Field,
-    below_60,
-    clock_parts,
-    iso_key,
-    iso_key_time,
-    readable,
-    sub_minute,
-)
 from hotwash.evidence.logs.formats.base import (
     PLACEHOLDER_YEAR,
     Calendar,
@@ -27,6 +17,16 @@ from hotwash.evidence.logs.formats.base import (
     ascii_classes,
     head_fields,
     timestamp_reason,
+)
+from hotwash.evidence.logs.formats.fast import (
+    Fast,
+    Field,
+    below_60,
+    clock_parts,
+    iso_key,
+    iso_key_time,
+    readable,
+    sub_minute,
 )
 
 _PATTERN = (
@@ -70,7 +70,9 @@ class KlogFormat(LogFormat):
         """The full pattern (one-pass) captures; each minute is parsed once."""
         fields = pl.col("_klog")
         part = fields.struct.field
-        date = pl.concat_str(pl.lit(f"{PLACEHOLDER_YEAR}-"), part("month"), pl.lit("-"), part("day"))
+        date = pl.concat_str(
+            pl.lit(f"{PLACEHOLDER_YEAR}-"), part("month"), pl.lit("-"), part("day")
+        )
         hm, sec, frac = _clock(fields)
         matched = part("head").is_not_null()
         return (

@@ -8,6 +8,7 @@ from __future__ import annotations
 import polars as pl
 
 from hotwash.evidence.logs import clock, levels
+from hotwash.evidence.logs.formats import logfmt_fast as lf
 from hotwash.evidence.logs.formats.base import (
     TEXT,
     Columns,
@@ -15,7 +16,6 @@ from hotwash.evidence.logs.formats.base import (
     filled,
     timestamp_reason,
 )
-from hotwash.evidence.logs.formats import logfmt_fast as lf
 from hotwash.evidence.logs.formats.fast import NO_KEY, NO_SUB, Fast, iso_key_time
 
 _PAIR = r"[A-Za-z_][\w.-]*=(?:\"(?:[^\"\\]|\\.)*\"|\S*)"
@@ -82,7 +82,6 @@ class LogfmtFormat(LogFormat):
                 (lf.any_time(text, TIME_KEYS), general),
             )
         )
-
 
     def messages(self, frame: pl.DataFrame) -> pl.Series:
         quick = lf.simple_value(pl.col(TEXT), MESSAGE_KEYS)

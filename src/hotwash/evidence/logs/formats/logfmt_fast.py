@@ -16,7 +16,6 @@ import polars as pl
 from hotwash.evidence.logs.formats.fast import (
     ISO_GROUPS,
     MICROS,
-    Decode,
     Field,
     KeyTime,
     iso_key_time,
@@ -30,9 +29,7 @@ LEVEL_WIDTH = 21
 SERVICE_WIDTH = 48
 TIME_WIDTH = 60  # a blank, the longest time key, "=", a quoted ISO time and a blank
 _VALUE = r'=(?:("(?:[^"\\]|\\.)*")|([^"\s]\S*)|)(?P<end>\s|$)'
-_COMPACT = (
-    r"^time=[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-5][0-9]\.[0-9]{3}Z(?:\s|$)"
-)
+_COMPACT = r"^time=[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-5][0-9]\.[0-9]{3}Z(?:\s|$)"
 
 
 def names(keys: tuple[str, ...]) -> str:
@@ -77,9 +74,7 @@ def field(
 
 def any_time(text: pl.Expr, keys: tuple[str, ...]) -> tuple[dict[str, pl.Expr], ...]:
     """Steps capturing an ISO time (quoted or not) after the first of ``keys``."""
-    pattern = (
-        r"^\s?(?:" + names(keys) + r')=(?P<open>"?)' + ISO_GROUPS + r'(?P<close>"?)(?:\s|$)'
-    )
+    pattern = r"^\s?(?:" + names(keys) + r')=(?P<open>"?)' + ISO_GROUPS + r'(?P<close>"?)(?:\s|$)'
     window = text.str.slice(found(text, keys), TIME_WIDTH)
     return ({"_logfmt_time": window.str.extract_groups(pattern)},)
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import polars as pl
 
 from hotwash.evidence.logs import clock, levels
-from hotwash.evidence.logs.formats.fast import Fast, Field, below_60, sub_minute, words
 from hotwash.evidence.logs.formats.base import (
     Columns,
     LogFormat,
@@ -20,6 +19,7 @@ from hotwash.evidence.logs.formats.base import (
     head_fields,
     timestamp_reason,
 )
+from hotwash.evidence.logs.formats.fast import Fast, Field, below_60, sub_minute, words
 from hotwash.times.zones import ABBREVIATIONS
 
 _DETAIL = r"STATEMENT|DETAIL|HINT|CONTEXT|QUERY|LOCATION"

@@ -11,14 +11,6 @@ from __future__ import annotations
 import polars as pl
 
 from hotwash.evidence.logs import clock, levels
-from hotwash.evidence.logs.formats.fast import (
-    Fast,
-    Field,
-    iso_key,
-    iso_key_time,
-    sub_minute,
-    words,
-)
 from hotwash.evidence.logs.formats.base import (
     Columns,
     LogFormat,
@@ -26,6 +18,14 @@ from hotwash.evidence.logs.formats.base import (
     ascii_classes,
     head_fields,
     timestamp_reason,
+)
+from hotwash.evidence.logs.formats.fast import (
+    Fast,
+    Field,
+    iso_key,
+    iso_key_time,
+    sub_minute,
+    words,
 )
 
 _LEVEL = r"DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL|NOTSET"

@@ -10,14 +10,6 @@ from __future__ import annotations
 import polars as pl
 
 from hotwash.evidence.logs import clock, levels
-from hotwash.evidence.logs.formats.fast import (
-    ISO_GROUPS,
-    Fast,
-    Field,
-    iso_key_time,
-    iso_parts,
-    readable,
-)
 from hotwash.evidence.logs.formats.base import (
     PLACEHOLDER_YEAR,
     Calendar,
@@ -27,6 +19,14 @@ from hotwash.evidence.logs.formats.base import (
     ascii_classes,
     head_fields,
     timestamp_reason,
+)
+from hotwash.evidence.logs.formats.fast import (
+    ISO_GROUPS,
+    Fast,
+    Field,
+    iso_key_time,
+    iso_parts,
+    readable,
 )
 
 _RFC3164 = (
