@@ -18,7 +18,7 @@ from monitoring import Monitoring
 
 from clirun import Run
 
-WAIT_SECONDS = 60.0
+WAIT_SECONDS = 120.0  # generous: a loaded CI machine scrapes and evaluates late
 
 
 def wait_for_incident(monitoring: Monitoring) -> dict[str, object]:
