@@ -9,7 +9,8 @@ JSON lines as plain text, for one). The ratio hotwash/lnav is printed over all t
 files and over the files lnav did index.
 
 Usage: ``uv run python benchmarks/logs_ingest.py DIR [--runs N]`` (the best of N runs
-of each tool is kept, alternating, so that both see the same machine load).
+of each tool is kept, alternating, so that both see the same machine load). Each
+hotwash run is a fresh process, so that its peak memory is its own.
 """
 
 from __future__ import annotations
@@ -17,13 +18,15 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import json
 import os
 import resource
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC
 from pathlib import Path
 
@@ -42,12 +45,22 @@ MINED_SAMPLE = 500_000  # error and warning messages timed through the template 
 
 @dataclass
 class FileRun:
-    path: Path
+    path: str
     seconds: float
     cpu: float
     lines: int
     records: int
     summary: str
+
+
+@dataclass
+class HotwashRun:
+    files: list[FileRun]
+    peak_rss: int
+
+    @property
+    def seconds(self) -> float:
+        return sum(run.seconds for run in self.files)
 
 
 @dataclass
@@ -72,12 +85,22 @@ def read_file(source: LogsSource, path: Path) -> FileRun:
         f"{stats.format}, {stats.lines:,} lines, {stats.records:,} records, "
         f"{stats.continuation_lines:,} continuation, skipped {stats.skipped}"
     )
-    return FileRun(path, seconds, cpu, stats.lines, stats.records, summary)
+    return FileRun(str(path), seconds, cpu, stats.lines, stats.records, summary)
 
 
-def run_hotwash(files: list[Path]) -> list[FileRun]:
+def run_hotwash(files: list[Path]) -> HotwashRun:
+    """Read ``files`` in a fresh process (``--child``), which reports as JSON."""
+    command = [sys.executable, __file__, "--child", *map(str, files)]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    report = json.loads(done.stdout)
+    return HotwashRun([FileRun(**run) for run in report["files"]], report["peak_rss"])
+
+
+def child(files: list[Path]) -> None:
     source = LogsSource()
-    return [read_file(source, path) for path in files]
+    runs = [asdict(read_file(source, path)) for path in files]
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    print(json.dumps({"files": runs, "peak_rss": peak}))
 
 
 def run_lnav(files: list[Path]) -> LnavRun | None:
@@ -118,23 +141,19 @@ def _lnav_tables(output: str) -> tuple[dict[str, int], dict[str, str]]:
     return messages, formats
 
 
-def best_of(runs: int, files: list[Path]) -> tuple[list[FileRun], LnavRun | None]:
+def best_of(runs: int, files: list[Path]) -> tuple[HotwashRun, LnavRun | None]:
     """Each tool ``runs`` times, alternating; per tool the fastest run overall."""
-    hotwash: list[FileRun] | None = None
+    hotwash: HotwashRun | None = None
     lnav: LnavRun | None = None
     for _ in range(runs):
         ours = run_hotwash(files)
-        if hotwash is None or _total(ours) < _total(hotwash):
+        if hotwash is None or ours.seconds < hotwash.seconds:
             hotwash = ours
         theirs = run_lnav(files)
         if theirs is not None and (lnav is None or theirs.seconds < lnav.seconds):
             lnav = theirs
     assert hotwash is not None
     return hotwash, lnav
-
-
-def _total(runs: list[FileRun]) -> float:
-    return sum(run.seconds for run in runs)
 
 
 def mining_rate(files: list[Path]) -> tuple[int, float]:
@@ -157,17 +176,15 @@ def mining_rate(files: list[Path]) -> tuple[int, float]:
     return sample.len(), time.perf_counter() - started
 
 
-def report(files: list[Path], hotwash: list[FileRun], lnav: LnavRun | None) -> None:
+def report(files: list[Path], hotwash: HotwashRun, lnav: LnavRun | None) -> None:
     size = sum(path.stat().st_size for path in files)
-    lines = sum(run.lines for run in hotwash)
-    seconds, cpu = _total(hotwash), sum(run.cpu for run in hotwash)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    lines = sum(run.lines for run in hotwash.files)
+    seconds, cpu = hotwash.seconds, sum(run.cpu for run in hotwash.files)
     print(f"{len(files)} files, {size / 1e6:.0f} MB, {lines:,} lines")
-    for run in hotwash:
-        mb = run.path.stat().st_size / 1e6
-        print(
-            f"  {run.path.name}: {run.seconds:.2f} s ({mb / run.seconds:.0f} MB/s), {run.summary}"
-        )
+    for run in hotwash.files:
+        name, mb = Path(run.path).name, Path(run.path).stat().st_size / 1e6
+        print(f"  {name}: {run.seconds:.2f} s ({mb / run.seconds:.0f} MB/s), {run.summary}")
+    peak = hotwash.peak_rss
     print(
         f"hotwash: {seconds:.2f} s, {size / 1e6 / seconds:.0f} MB/s, {lines / seconds:,.0f} "
         f"lines/s, CPU {cpu:.1f} s; peak RSS {peak / 1e6:.0f} MB, {peak / max(lines, 1):.0f} B/line"
@@ -178,10 +195,10 @@ def report(files: list[Path], hotwash: list[FileRun], lnav: LnavRun | None) -> N
     print(
         f"lnav:    {lnav.seconds:.2f} s, {size / 1e6 / lnav.seconds:.0f} MB/s, CPU {lnav.cpu:.1f} s"
     )
-    indexed = check_lnav(hotwash, lnav)
+    indexed = check_lnav(hotwash.files, lnav)
     print(f"ratio hotwash/lnav, all files: {seconds / lnav.seconds:.2f}")
     if len(indexed) < len(files):
-        ours = sum(run.seconds for run in hotwash if run.path in indexed)
+        ours = sum(run.seconds for run in hotwash.files if Path(run.path) in indexed)
         theirs = run_lnav(indexed)
         assert theirs is not None
         print(
@@ -194,18 +211,20 @@ def check_lnav(hotwash: list[FileRun], lnav: LnavRun) -> list[Path]:
     """The files lnav fully indexed (a message per hotwash record); says which not."""
     indexed = []
     for run in hotwash:
-        key = str(run.path)
-        found, fmt = lnav.messages.get(key, 0), lnav.formats.get(key, "<NULL>")
+        found, fmt = lnav.messages.get(run.path, 0), lnav.formats.get(run.path, "<NULL>")
         if found == run.records and fmt != "<NULL>":
-            indexed.append(run.path)
+            indexed.append(Path(run.path))
             verdict = "indexed every record"
         else:
             verdict = f"NOT fully indexed (hotwash read {run.records:,} records)"
-        print(f"  lnav {run.path.name}: format {fmt}, {found:,} messages: {verdict}")
+        print(f"  lnav {Path(run.path).name}: format {fmt}, {found:,} messages: {verdict}")
     return indexed
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["--child"]:
+        child([Path(arg) for arg in sys.argv[2:]])
+        return
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("folder", type=Path)
     parser.add_argument("--runs", type=int, default=1)

@@ -22,6 +22,7 @@ PIECES = st.sampled_from(
         b"\n",
         b"\n",
         b"\r\n",
+        b"\r",
         b"\t",
         b"caf\xc3\xa9",
         b"\xff",

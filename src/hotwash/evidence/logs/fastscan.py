@@ -14,6 +14,7 @@ from hotwash.evidence.logs.classify import is_binary
 from hotwash.evidence.logs.formats.base import LINE, TEXT, TS_TYPE
 from hotwash.evidence.logs.formats.fast import Decode, Fast
 
+_MAX_RUNS = 2000  # key runs per chunk parsed one by one; more, and distinct keys are joined
 RECORD_SCHEMA: dict[str, pl.DataType] = {
     LINE: pl.UInt64(),
     "ts": TS_TYPE,
@@ -75,16 +76,7 @@ def _decoded(raw: pl.Series, decode: Decode) -> pl.DataFrame:
     """``decode`` applied once per distinct raw value: ``value`` and ``readable`` per row."""
     value, readable = decode(pl.col("raw"))
     if raw.null_count() == raw.len():  # a field the layout has not (a service...)
-        table = pl.DataFrame({"raw": [None]}, schema={"raw": raw.dtype})
-        decoded = table.select(
-            value.cast(pl.String).alias("v"), readable.fill_null(False).alias("r")
-        )
-        return pl.DataFrame(
-            {
-                "value": pl.repeat(decoded[0, 0], raw.len(), dtype=pl.String, eager=True),
-                "readable": pl.repeat(decoded[0, 1], raw.len(), dtype=pl.Boolean, eager=True),
-            }
-        )
+        return _constant(raw, value, readable)
     table = pl.DataFrame({"raw": raw.unique()}).with_columns(
         value=value.cast(pl.String), readable=readable.fill_null(False)
     )
@@ -92,23 +84,48 @@ def _decoded(raw: pl.Series, decode: Decode) -> pl.DataFrame:
     return frame.join(table, on="raw", how="left", maintain_order="left", nulls_equal=True)
 
 
+def _constant(raw: pl.Series, value: pl.Expr, readable: pl.Expr) -> pl.DataFrame:
+    """What ``value`` and ``readable`` say of a missing field, for every row."""
+    empty = pl.DataFrame({"raw": [None]}, schema={"raw": raw.dtype})
+    decoded = empty.select(value.cast(pl.String).alias("v"), readable.fill_null(False).alias("r"))
+    return pl.DataFrame(
+        {
+            "value": pl.repeat(decoded[0, 0], raw.len(), dtype=pl.String, eager=True),
+            "readable": pl.repeat(decoded[0, 1], raw.len(), dtype=pl.Boolean, eager=True),
+        }
+    )
+
+
 def _timed(fast: Fast, candidates: pl.DataFrame) -> pl.DataFrame:
     """``candidates`` with ``ts`` and ``aware``: from the epoch, else from the minute key."""
-    keyed = candidates.filter(pl.col("epoch").is_null())["key"]
-    times = _key_times(fast, keyed)
-    joined = candidates.join(times, on="key", how="left", maintain_order="left")
+    frame = _with_minutes(fast, candidates)
+    epoch = pl.col("epoch")
     from_key = pl.col("minute") + pl.duration(microseconds=pl.col("sub"))
-    from_epoch = pl.col("epoch").cast(TS_TYPE)
-    return joined.with_columns(
-        ts=pl.when(pl.col("epoch").is_not_null()).then(from_epoch).otherwise(from_key),
-        aware=pl.col("epoch").is_not_null() | pl.col("aware").fill_null(False),
+    return frame.with_columns(
+        ts=pl.when(epoch.is_null()).then(from_key).otherwise(epoch.cast(TS_TYPE)),
+        aware=epoch.is_not_null() | pl.col("aware").fill_null(False),
         flag=pl.lit(None, pl.String),
     )
 
 
-def _key_times(fast: Fast, keys: pl.Series) -> pl.DataFrame:
-    """Each distinct minute key with its time (``minute``) and ``aware``; bad keys dropped."""
+def _with_minutes(fast: Fast, candidates: pl.DataFrame) -> pl.DataFrame:
+    """``candidates`` with each key's ``minute`` and ``aware``, each key parsed once.
+
+    Logs are written in time order, so keys come in runs: each run's key is parsed
+    and spread back by run number, which is cheaper than a join. Keys that do not
+    run (interleaved writers...) are parsed once per distinct key and joined.
+    """
+    keys = candidates["key"]
+    runs = keys.rle().struct.field("value")
     minute, aware = fast.key_time(pl.col("key"))
-    distinct = pl.DataFrame({"key": keys.drop_nulls().unique()})
-    timed = distinct.with_columns(minute.cast(TS_TYPE).alias("minute"), aware.alias("aware"))
-    return timed.filter(pl.col("minute").is_not_null())
+    if runs.len() > _MAX_RUNS:
+        distinct = pl.DataFrame({"key": keys.unique()})
+        parsed = distinct.with_columns(minute.cast(TS_TYPE).alias("minute"), aware.alias("aware"))
+        return candidates.join(parsed, on="key", how="left", maintain_order="left")
+    parsed = pl.DataFrame({"key": runs}).with_columns(
+        minute.cast(TS_TYPE).alias("minute"), aware.alias("aware")
+    )
+    run = keys.rle_id()
+    return candidates.with_columns(
+        minute=parsed["minute"].gather(run), aware=parsed["aware"].gather(run)
+    )

@@ -127,8 +127,12 @@ def _full_parse(fmt: LogFormat, frame: pl.DataFrame) -> pl.DataFrame:
         pl.lit(fmt.mismatch()).alias("reason"),
         fmt.continues(pl.col(TEXT)).alias("cont"),
     )
-    parsed = [fmt.parse(frame.filter(fits)), others]
-    return pl.concat(parsed, how="diagonal_relaxed").select(PARSED_SCHEMA.keys()).sort(LINE)
+    parsed = [fmt.parse(frame.filter(fits)), others] if fits.any() else [others]
+    whole = pl.concat(parsed, how="diagonal_relaxed").sort(LINE)
+    return whole.select(
+        (pl.col(name) if name in whole.columns else pl.lit(None)).cast(dtype).alias(name)
+        for name, dtype in PARSED_SCHEMA.items()
+    )
 
 
 def _in_line_order(first: pl.DataFrame, second: pl.DataFrame) -> pl.DataFrame:

@@ -42,7 +42,7 @@ def split_lines(data: bytes) -> Split:
         strict = _read(data, "utf8")
         lines = strict if strict is not None else _read(data, "utf8-lossy")
         kept = strict is not None and _every_byte_kept(strict, len(data))  # lossy: lengths vary
-        if lines is not None and (kept or lines.len() == data.count(b"\n") + 1):
+        if lines is not None and (kept or _one_row_per_newline(lines, data, data.count(b"\n"))):
             ascii = data.isascii()
             clean = strict is not None and _clean(data, lines.len() - 1, ascii)
             return Split(_without_cr(lines, data), clean=clean, ascii=ascii)
@@ -60,7 +60,7 @@ def split_inner(block: bytes, first: int, last: int) -> Split | None:
     ends_on_newline = last == len(block) - 1
     if rows is None or not (
         _every_byte_kept(rows, len(block) - ends_on_newline)
-        or rows.len() == block.count(b"\n") + (not ends_on_newline)
+        or _one_row_per_newline(rows, block, block.count(b"\n") - (not ends_on_newline))
     ):
         return None
     inner = rows.slice(1, rows.len() - (1 if ends_on_newline else 2))
@@ -90,6 +90,12 @@ def _every_byte_kept(lines: pl.Series, size: int) -> bool:
     null)."""
     kept = lines.str.len_bytes().sum()
     return isinstance(kept, int) and kept + lines.len() - 1 == size
+
+
+def _one_row_per_newline(lines: pl.Series, data: bytes, newlines: int) -> bool:
+    """polars dropped only ``\\r`` before newlines (Windows line ends): a row per line.
+    After ``\\r\\r`` it would drop one and :func:`_without_cr` another, so not then."""
+    return lines.len() == newlines + 1 and b"\r\r" not in data
 
 
 def _without_cr(lines: pl.Series, data: bytes) -> pl.Series:

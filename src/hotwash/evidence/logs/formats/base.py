@@ -10,6 +10,9 @@ returns, in the same order, the columns of :data:`PARSED_SCHEMA`:
 - ``flag``: why a kept record is suspect (a level of an unexpected type...), else null.
 
 Formats are vectorised: they build polars expressions, never loop over lines.
+``parse`` is the full, exact reading; ``fast`` gives cheap readings of a format's
+usual layouts (:mod:`.fast`), which must agree with it on every line they take, and
+``messages`` extracts the message of the few records whose templates are mined.
 """
 
 from __future__ import annotations

@@ -1,10 +1,11 @@
 """The fast path: a format's usual layout read cheaply, every other line read exactly.
 
-Nearly all lines of a log share one layout. A format describes that layout as a
-:class:`Fast`: cheap expressions (one-pass anchored regexes, literal searches,
-slices) evaluated over every line. A line the fast path does not accept is read by
-the format's full ``columns``, which stay the reference: the fast path changes
-speed, never results, and the tests check that both agree line by line.
+Nearly all lines of a log share one layout. A format describes its usual layouts
+as :class:`Fast` paths, tried in order (the cheapest first): cheap expressions
+(anchored regex tests, literal searches, fixed-column slices) evaluated over every
+line. A line no fast path accepts is read by the format's full ``columns``, which
+stay the reference: fast paths change speed, never results, and the tests check
+that both agree line by line.
 
 Work is done once per distinct value wherever values repeat:
 
@@ -41,8 +42,6 @@ ISO_GROUPS = (
     r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})[T ](?P<hm>[0-9]{2}:[0-9]{2}):(?P<sec>[0-5][0-9])"
     r"(?:[.,](?P<frac>[0-9]{1,9}))?(?P<zone>[Zz]|[+-][0-9]{2}(?::?[0-9]{2})?)?"
 )
-
-
 NO_KEY = pl.lit(None, pl.String)
 NO_SUB = pl.lit(None, pl.Int64)
 NO_EPOCH = pl.lit(None, pl.Int64)
