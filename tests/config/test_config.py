@@ -124,3 +124,39 @@ def test_errors_name_the_key(
 def test_broken_toml_is_a_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="invalid TOML"):
         load_settings(_config(tmp_path, "timezone = \n"), {})
+
+
+def test_token_variables_are_secrets_not_settings(tmp_path: Path) -> None:
+    # The default token variables and any the file names share the settings' prefix.
+    path = _config(tmp_path, '[sources.loki]\nurl = "http://loki"\ntoken_env = "HOTWASH_LOKI"\n')
+    env = {"HOTWASH_PAGERDUTY_TOKEN": "pd", "HOTWASH_SLACK_TOKEN": "xoxb", "HOTWASH_LOKI": "t"}
+    loaded = load_settings(path, env)
+    assert loaded.sources.loki is not None
+    assert loaded.sources.loki.token_env == "HOTWASH_LOKI"
+    with pytest.raises(ConfigError, match="HOTWASH_OTHER_TOKEN: unknown key"):
+        load_settings(path, {**env, "HOTWASH_OTHER_TOKEN": "x"})
+
+
+@pytest.mark.parametrize(
+    ("ids", "problem"),
+    [
+        ('["Checkout API"]', "'Checkout API' is not a PagerDuty service id (like PSVC123"),
+        ('["https://acme.pagerduty.com/service-directory/PSVC123"]', "is not a PagerDuty"),
+        ('["PSVC123", "PSVC123"]', "listed more than once: PSVC123"),
+    ],
+)
+def test_pagerduty_service_ids_are_checked(tmp_path: Path, ids: str, problem: str) -> None:
+    text = f"[services.checkout]\npagerduty_service_ids = {ids}\n"
+    with pytest.raises(ConfigError) as caught:
+        load_settings(_config(tmp_path, text), {})
+    message = str(caught.value)
+    assert message.startswith(
+        "invalid configuration: hotwash.toml: services.checkout.pagerduty_service_ids: "
+    )
+    assert problem in message
+
+
+def test_pagerduty_service_ids_load(tmp_path: Path) -> None:
+    text = '[services.checkout]\npagerduty_service_ids = ["PSVC123", "P1X2Y3Z"]\n'
+    loaded = load_settings(_config(tmp_path, text), {})
+    assert loaded.services["checkout"].pagerduty_service_ids == ["PSVC123", "P1X2Y3Z"]

@@ -14,7 +14,9 @@ DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 def _command_paths(group: click.Group, prefix: str = "hotwash") -> list[str]:
     paths = []
-    for name, command in sorted(group.commands.items()):
+    context = click.Context(group)
+    for name in group.list_commands(context):
+        command = group.get_command(context, name)
         path = f"{prefix} {name}"
         paths.append(path)
         if isinstance(command, click.Group):

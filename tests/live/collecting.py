@@ -35,9 +35,11 @@ def collect_with(
     transport: httpx.BaseTransport,
     window: Window = RECORDED_WINDOW,
     environ: Mapping[str, str] | None = None,
+    services: list[str] | None = None,  # the incident's services; default: all configured
 ) -> CollectionRun:
     state = CollectionState.load(folder) or CollectionState(folder, window)
-    units = plan_units(settings, sorted(settings.services), folder)
+    chosen = sorted(settings.services) if services is None else services
+    units = plan_units(settings, chosen, folder)
     return run_collection(state, units, settings.sources, environ or {}, transport=transport)
 
 

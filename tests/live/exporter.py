@@ -6,6 +6,7 @@ every scrape advances the samples' own timestamps (explicit timestamps are part 
 the exposition format, and Prometheus honours them) by ``step`` seconds, starting in
 the past and never passing real time. The errors start at ``onset`` on that clock.
 Real Prometheus stores, queries and alerts on these samples exactly as on any others.
+Latency is a summary's 0.99 quantile, which jumps at ``onset`` too.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ class Scenario:
     requests: int = 200  # per sample
     baseline_share: float = 0.01
     incident_share: float = 0.4
+    baseline_p99: float = 0.12  # seconds
+    incident_p99: float = 1.8
 
 
 @dataclass
@@ -34,6 +37,7 @@ class Exporter:
     served: int = 0
     ok_total: int = 0
     error_total: int = 0
+    seconds_total: float = 0.0  # the summary's _sum
     last_sample: float = 0.0
     first_error_served: float | None = None  # real time the first bad sample went out
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -46,22 +50,29 @@ class Exporter:
             moment = max(min(wanted, time.time() - 1.0), self.last_sample + 0.001)
             self.served += 1
             self.last_sample = moment
-            share = (
-                self.scenario.incident_share
-                if moment >= self.scenario.onset
-                else self.scenario.baseline_share
-            )
-            errors = round(self.scenario.requests * share)
+            bad = moment >= self.scenario.onset
+            scenario = self.scenario
+            share = scenario.incident_share if bad else scenario.baseline_share
+            p99 = scenario.incident_p99 if bad else scenario.baseline_p99
+            errors = round(scenario.requests * share)
             self.error_total += errors
-            self.ok_total += self.scenario.requests - errors
-            if moment >= self.scenario.onset and self.first_error_served is None:
+            self.ok_total += scenario.requests - errors
+            self.seconds_total += scenario.requests * p99 / 2
+            if bad and self.first_error_served is None:
                 self.first_error_served = time.time()
-            millis = int(moment * 1000)
-            return (
-                "# TYPE app_http_requests_total counter\n"
-                f'app_http_requests_total{{code="200"}} {self.ok_total} {millis}\n'
-                f'app_http_requests_total{{code="500"}} {self.error_total} {millis}\n'
-            ).encode()
+            return self._exposition(p99, int(moment * 1000))
+
+    def _exposition(self, p99: float, millis: int) -> bytes:
+        count = self.ok_total + self.error_total
+        return (
+            "# TYPE app_http_requests_total counter\n"
+            f'app_http_requests_total{{code="200"}} {self.ok_total} {millis}\n'
+            f'app_http_requests_total{{code="500"}} {self.error_total} {millis}\n'
+            "# TYPE app_http_request_duration_seconds summary\n"
+            f'app_http_request_duration_seconds{{quantile="0.99"}} {p99} {millis}\n'
+            f"app_http_request_duration_seconds_sum {self.seconds_total} {millis}\n"
+            f"app_http_request_duration_seconds_count {count} {millis}\n"
+        ).encode()
 
     @property
     def address(self) -> str:

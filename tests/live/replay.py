@@ -1,16 +1,18 @@
 """Replay recorded HTTP exchanges (``tests/fixtures/recorded/``) as httpx transports or a server.
 
 A recording lists exchanges: a request pattern (method, path, params that must be
-equal, or a word the JSON body must hold) and the response that was recorded. Log
-queries are answered as the store would: only entries inside the request's time
-range, at most its limit. A request that matches nothing fails the test.
+equal, headers that must be equal, or a word the JSON body must hold) and the response
+that was recorded; the first exchange that matches answers. A parameter sent several
+times (``service_ids[]=A&service_ids[]=B``) matches its values joined by commas
+(``"A,B"``). Log queries are answered as the store would: only entries inside the
+request's time range, at most its limit. A request that matches nothing fails the test.
 """
 
 from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -40,11 +42,16 @@ class Recording:
         return cls(exchanges)
 
     def answer(
-        self, method: str, path: str, params: dict[str, str], body: bytes
+        self,
+        method: str,
+        path: str,
+        params: dict[str, str],
+        body: bytes,
+        headers: Mapping[str, str] | None = None,
     ) -> tuple[int, bytes]:
         self.seen.append(f"{method} {path}")
         for exchange in self.exchanges:
-            if _matches(exchange["request"], method, path, params, body):
+            if _matches(exchange["request"], method, path, params, body, headers or {}):
                 response = exchange["response"]
                 content = _narrowed(response["body"], params, body)
                 return int(response["status"]), json.dumps(content).encode()
@@ -53,8 +60,10 @@ class Recording:
     def transport(self) -> httpx.MockTransport:
         def handle(request: httpx.Request) -> httpx.Response:
             self.requests.append(request)
-            params = dict(request.url.params)
-            status, content = self.answer(request.method, request.url.path, params, request.content)
+            params = joined(request.url.params.multi_items())
+            status, content = self.answer(
+                request.method, request.url.path, params, request.content, request.headers
+            )
             return httpx.Response(
                 status, content=content, headers={"Content-Type": "application/json"}
             )
@@ -72,7 +81,11 @@ def replay_server(recording: Recording) -> Iterator[str]:
             size = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(size) if size else b""
             status, content = recording.answer(
-                self.command, parts.path, dict(parse_qsl(parts.query)), body
+                self.command,
+                parts.path,
+                joined(parse_qsl(parts.query)),
+                body,
+                dict(self.headers.items()),
             )
             self.send_response(status)
             self.send_header("Content-Type", "application/json")
@@ -94,12 +107,28 @@ def replay_server(recording: Recording) -> Iterator[str]:
         server.server_close()
 
 
+def joined(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Query parameters, a repeated one as its values joined by commas."""
+    found: dict[str, list[str]] = {}
+    for key, value in pairs:
+        found.setdefault(key, []).append(value)
+    return {key: ",".join(values) for key, values in found.items()}
+
+
 def _matches(
-    pattern: dict[str, Any], method: str, path: str, params: dict[str, str], body: bytes
+    pattern: dict[str, Any],
+    method: str,
+    path: str,
+    params: dict[str, str],
+    body: bytes,
+    headers: Mapping[str, str],
 ) -> bool:
     if pattern["method"] != method or pattern["path"] != path:
         return False
     if any(params.get(key) != value for key, value in pattern.get("params", {}).items()):
+        return False
+    sent = {key.lower(): value for key, value in headers.items()}
+    if any(sent.get(key.lower()) != value for key, value in pattern.get("headers", {}).items()):
         return False
     word = pattern.get("body_has")
     return word is None or word in json.loads(body or b"{}")

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import shutil
+import socket
 import ssl
 import subprocess
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -45,6 +47,39 @@ def http_server(routes: Routes, certificate: tuple[Path, Path] | None = None) ->
     finally:
         server.shutdown()
         server.server_close()
+
+
+@dataclass
+class Silent:
+    """A server that accepts connections and never answers; it counts them."""
+
+    url: str
+    accepted: list[socket.socket] = field(default_factory=list)
+
+
+@contextmanager
+def silent_server() -> Iterator[Silent]:
+    listener = socket.create_server((HOST, 0))
+    listener.settimeout(0.1)
+    silent = Silent(f"http://{HOST}:{listener.getsockname()[1]}")
+    done = threading.Event()
+
+    def hold() -> None:
+        while not done.is_set():
+            try:
+                silent.accepted.append(listener.accept()[0])
+            except TimeoutError:
+                continue
+
+    thread = threading.Thread(target=hold, daemon=True)
+    thread.start()
+    try:
+        yield silent
+    finally:
+        done.set()
+        thread.join()
+        for connection in [*silent.accepted, listener]:
+            connection.close()
 
 
 def make_certificate(folder: Path, days: int) -> tuple[Path, Path]:

@@ -31,7 +31,8 @@ def test_a_recent_deploy_suggests_a_rollback_and_an_open_role_stays_open() -> No
         "- [x] Health checks: 2 run, 1 ok, 1 fail",
         "- [x] FAIL: api cert (api.example.com): certificate expired on x",
         "- [x] Affected services: api",
-        "- [ ] Check error rate and latency dashboards (`hotwash collect INC` saves them)",
+        "- [ ] Check error rate and latency dashboards"
+        " (not configured: sources.prometheus and services.NAME.queries)",
         "- [x] Recent deployment: Deploy checkout 2.14.0 at 2024-05-14 09:31 UTC (deploys)",
         "- [x] Other changes: none found",
         "- [ ] External dependencies: FAIL api cert (api.example.com): certificate expired on x",

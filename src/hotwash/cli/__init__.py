@@ -6,39 +6,8 @@ import sys
 
 import click
 
-from hotwash.cli import (
-    comms_cmds,
-    demo_cmd,
-    evidence_cmds,
-    followup_cmds,
-    incident_cmds,
-    lint_cmds,
-    live_cmds,
-    logs_cmds,
-    postmortem_cmds,
-    timeline_cmds,
-    transfer_cmds,
-    workspace_cmds,
-)
 from hotwash.cli.app import cli
 from hotwash.errors import HotwashError
-
-for module in (
-    workspace_cmds,
-    incident_cmds,
-    transfer_cmds,
-    comms_cmds,
-    logs_cmds,
-    timeline_cmds,
-    evidence_cmds,
-    live_cmds,
-    lint_cmds,
-    postmortem_cmds,
-    followup_cmds,
-    demo_cmd,
-):
-    for command in module.COMMANDS:
-        cli.add_command(command)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from hotwash.cli.context import AppContext
+from hotwash.cli.lazy import LazyGroup
 
 
 def _parse_overrides(values: tuple[str, ...]) -> dict[str, str]:
@@ -19,7 +20,7 @@ def _parse_overrides(values: tuple[str, ...]) -> dict[str, str]:
     return overrides
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="hotwash")
 @click.option(
     "-C",

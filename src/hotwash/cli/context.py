@@ -9,14 +9,17 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from hotwash.comms.delivery import Delivery
 from hotwash.config import Settings, Workspace, find_workspace, load_settings
 from hotwash.errors import ConfigError, HotwashError, WorkspaceNotFoundError
-from hotwash.incidents.service import IncidentService
 from hotwash.redact import RedactionConfig, Redactor
-from hotwash.store import SqlStore, open_store, sqlite_url
 from hotwash.times import parse_time, resolve_zone
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) is imported only by commands that open it
+    from hotwash.comms.delivery import Delivery
+    from hotwash.incidents.service import IncidentService
+    from hotwash.store import SqlStore
 
 
 @dataclass
@@ -58,11 +61,15 @@ class AppContext:
 
     @property
     def database_url(self) -> str:
+        from hotwash.store import sqlite_url
+
         return self.settings.database_url or sqlite_url(self.workspace.database_path)
 
     @property
     def store(self) -> SqlStore:
         if self._store is None:
+            from hotwash.store import open_store
+
             self.workspace.state_dir.mkdir(exist_ok=True)
             self._store = open_store(self.database_url)
         return self._store
@@ -91,6 +98,8 @@ class AppContext:
 
     @cached_property
     def incidents(self) -> IncidentService:
+        from hotwash.incidents.service import IncidentService
+
         return IncidentService(self.store, self.settings.severity, self.now, self.viewer)
 
     def close(self) -> None:

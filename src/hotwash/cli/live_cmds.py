@@ -64,6 +64,12 @@ def collect(app: AppContext, incident_id: str, margin: str, fresh: bool) -> None
 @click.option("--incident", "incident_id", metavar="INC", help="Record on this incident.")
 @click.option("--service", "services", multiple=True, help="Only this service (repeatable).")
 @click.option("--changes-since", default="2h", show_default=True, help="Look back for changes.")
+@click.option(
+    "--compare-with",
+    default="1h",
+    show_default=True,
+    help="Compare error ratio and latency with this long ago.",
+)
 @click.option("--output-dir", type=click.Path(path_type=Path, file_okay=False), help="Save here.")
 @click.option("--json", "as_json", is_flag=True, help="Print the check results as JSON.")
 @pass_app
@@ -72,11 +78,13 @@ def triage(
     incident_id: str | None,
     services: tuple[str, ...],
     changes_since: str,
+    compare_with: str,
     output_dir: Path | None,
     as_json: bool,
 ) -> None:
     """Health-check every service at once and fill in the 5-minute triage checklist."""
-    outcome = run_triage(_triage_request(app, incident_id, services, changes_since))
+    request = _triage_request(app, incident_id, services, changes_since, compare_with)
+    outcome = run_triage(request)
     _show_triage(outcome, as_json)
     if output_dir is not None:
         for path in outcome.save(output_dir):
@@ -90,7 +98,11 @@ def triage(
 
 
 def _triage_request(
-    app: AppContext, incident_id: str | None, services: tuple[str, ...], changes_since: str
+    app: AppContext,
+    incident_id: str | None,
+    services: tuple[str, ...],
+    changes_since: str,
+    compare_with: str,
 ) -> TriageRequest:
     settings = app.settings_or_defaults
     unknown = sorted(set(services) - set(settings.services))
@@ -103,6 +115,7 @@ def _triage_request(
         root=_root(app),
         services=list(services),
         changes_since=parse_duration(changes_since),
+        compare_with=parse_duration(compare_with),
         incidents=app.incidents if _root_or_none(app) is not None else None,
         incident_id=incident_id,
     )

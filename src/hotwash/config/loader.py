@@ -20,6 +20,9 @@ from hotwash.errors import ConfigError
 ENV_PREFIX = "HOTWASH_"
 # Variables that steer the program rather than configure the workspace.
 _NOT_SETTINGS = {"HOTWASH_WORKSPACE", "HOTWASH_NOW"}
+# Secrets live in variables, and the default ones share the prefix: they are not settings.
+_SECRET_DEFAULTS = {"HOTWASH_PAGERDUTY_TOKEN", "HOTWASH_SLACK_TOKEN"}
+_SECRET_KEYS = {"token_env", "password_env"}
 
 Tree = dict[str, Any]
 
@@ -34,8 +37,9 @@ def load_settings(
     origins: dict[tuple[str, ...], str] = {}
     if config_path is not None:
         _merge(merged, origins, read_toml(config_path), f"{config_path.name}: ")
+    skipped = _NOT_SETTINGS | _SECRET_DEFAULTS | set(_secret_variables(merged))
     for name, value in sorted(environ.items()):
-        if name.startswith(ENV_PREFIX) and name not in _NOT_SETTINGS:
+        if name.startswith(ENV_PREFIX) and name not in skipped:
             path = tuple(part.lower() for part in name[len(ENV_PREFIX) :].split("__"))
             _merge(merged, origins, _nest(_canonical(path), value), "", label=name)
     for key, value in (overrides or {}).items():
@@ -54,6 +58,17 @@ def read_toml(path: Path) -> Tree:
         raise ConfigError(f"cannot read {path}: {error.strerror}") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path.name}: invalid TOML: {error}") from None
+
+
+def _secret_variables(tree: object) -> list[str]:
+    """The variables the file names as holding a token or password (``token_env``...)."""
+    if isinstance(tree, list):
+        return [name for item in tree for name in _secret_variables(item)]
+    if not isinstance(tree, dict):
+        return []
+    named = [value for key, value in tree.items() if key in _SECRET_KEYS]
+    found = [value for value in named if isinstance(value, str)]
+    return found + [name for value in tree.values() for name in _secret_variables(value)]
 
 
 def _canonical(path: tuple[str, ...]) -> tuple[str, ...]:

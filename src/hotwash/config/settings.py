@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from typing import Literal, Self
 
@@ -75,6 +76,26 @@ class Service(_Strict):
     log_sources: list[LogSource] = Field(default_factory=list)
     checks: list[Check] = Field(default_factory=list)
     queries: Queries = Field(default_factory=lambda: Queries())
+    # `collect` lists only these PagerDuty services' incidents, not the whole account's.
+    pagerduty_service_ids: list[str] = Field(default_factory=list)
+
+    @field_validator("pagerduty_service_ids")
+    @classmethod
+    def _pagerduty_ids(cls, value: list[str]) -> list[str]:
+        for item in value:
+            if not _PAGERDUTY_ID.fullmatch(item):
+                # A pasted service name or URL is the likely mistake; say what is wanted.
+                raise ValueError(
+                    f"{item!r} is not a PagerDuty service id (like PSVC123,"
+                    " the last part of the service's address in PagerDuty)"
+                )
+        twice = sorted({item for item in value if value.count(item) > 1})
+        if twice:
+            raise ValueError(f"listed more than once: {', '.join(twice)}")
+        return value
+
+
+_PAGERDUTY_ID = re.compile(r"[A-Z0-9]{2,32}")
 
 
 class NotificationTarget(_Strict):

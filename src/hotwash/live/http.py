@@ -22,6 +22,8 @@ from hotwash.live.errors import Failure, FetchError
 BACKOFF_SECONDS = 0.5
 MAX_PAUSE_SECONDS = 5.0
 USER_AGENT = "hotwash (incident evidence collection)"
+# Pairs when a parameter repeats (PagerDuty's ``service_ids[]=A&service_ids[]=B``).
+Params = Mapping[str, str | int] | tuple[tuple[str, str | int], ...]
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,7 @@ class ApiClient:
     json_body: bool = True  # False: any body is fine (a CSV deploy feed)
     sleep: Callable[[float], None] = time.sleep
 
-    def get(self, path: str, params: Mapping[str, str | int] | None = None) -> Reply:
+    def get(self, path: str, params: Params | None = None) -> Reply:
         return self.request("GET", path, params=params)
 
     def post(self, path: str, body: object) -> Reply:
@@ -59,7 +61,7 @@ class ApiClient:
         method: str,
         path: str,
         *,
-        params: Mapping[str, str | int] | None = None,
+        params: Params | None = None,
         body: object = None,
     ) -> Reply:
         url = self.base_url.rstrip("/") + "/" + path.lstrip("/") if path else self.base_url
@@ -83,7 +85,7 @@ class ApiClient:
         client: httpx.Client,
         method: str,
         url: str,
-        params: Mapping[str, str | int] | None,
+        params: Params | None,
         body: object,
         *,
         last: bool,

@@ -23,7 +23,7 @@ def plan_units(settings: Settings, services: list[str], root: Path | None = None
     return [
         *prometheus_units(settings, services),
         *alertmanager_units(settings),
-        *pagerduty_units(settings),
+        *pagerduty_units(settings, services),
         *slack_units(settings),
         *log_units(settings, services, root),
     ]

@@ -44,30 +44,48 @@ class UnitContext:
     def client(
         self, source: str, endpoint: Endpoint, *, authorization: str = "Bearer {token}"
     ) -> ApiClient:
-        """An API client with the endpoint's timeout, retries and token (from its variable)."""
-        headers = {}
-        if endpoint.token_env:
-            token = self.secret(endpoint.token_env, source)
-            headers["Authorization"] = authorization.format(token=token)
-        return ApiClient(
-            source=source,
-            base_url=endpoint.url,
-            meter=self.meter,
-            timeout=endpoint.timeout_seconds or self.sources.timeout_seconds,
-            retries=self.sources.retries if endpoint.retries is None else endpoint.retries,
-            headers=headers,
-            token_hint=endpoint.token_env,
-            transport=self.transport,
-        )
+        return endpoint_client(
+            source, endpoint, self.sources, self.meter, self.environ,
+            authorization=authorization, transport=self.transport,
+        )  # fmt: skip
 
     def secret(self, variable: str, source: str) -> str:
-        """A token or password, from the environment only (never from a file hotwash reads)."""
-        value = self.environ.get(variable, "").strip()
-        if not value:
-            raise FetchError(
-                Failure.AUTH, f"{source}: ${variable} is not set (it holds the secret)"
-            )
-        return value
+        return read_secret(self.environ, variable, source)
+
+
+def endpoint_client(
+    source: str,
+    endpoint: Endpoint,
+    sources: Sources,
+    meter: Meter,
+    environ: Mapping[str, str],
+    *,
+    authorization: str = "Bearer {token}",
+    transport: httpx.BaseTransport | None = None,
+) -> ApiClient:
+    """An API client with the endpoint's timeout, retries and token (from its variable)."""
+    headers = {}
+    if endpoint.token_env:
+        token = read_secret(environ, endpoint.token_env, source)
+        headers["Authorization"] = authorization.format(token=token)
+    return ApiClient(
+        source=source,
+        base_url=endpoint.url,
+        meter=meter,
+        timeout=endpoint.timeout_seconds or sources.timeout_seconds,
+        retries=sources.retries if endpoint.retries is None else endpoint.retries,
+        headers=headers,
+        token_hint=endpoint.token_env,
+        transport=transport,
+    )
+
+
+def read_secret(environ: Mapping[str, str], variable: str, source: str) -> str:
+    """A token or password, from the environment only (never from a file hotwash reads)."""
+    value = environ.get(variable, "").strip()
+    if not value:
+        raise FetchError(Failure.AUTH, f"{source}: ${variable} is not set (it holds the secret)")
+    return value
 
 
 Fetch = Callable[[UnitContext], Fetched]

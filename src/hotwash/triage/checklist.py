@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from hotwash.triage.model import CheckResult, Health
+from hotwash.triage.signals import Signals, describe_service
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class TriageFacts:
     changes: list[RecentChange] = field(default_factory=list)
     change_problems: list[str] = field(default_factory=list)
     change_places: list[str] = field(default_factory=list)  # what was looked at for changes
+    signals: Signals | None = None  # error ratio and latency from Prometheus, if configured
 
 
 def render_checklist(facts: TriageFacts) -> str:
@@ -61,7 +63,7 @@ Item = tuple[bool, str]
 def _steps(facts: TriageFacts) -> list[tuple[str, list[Item]]]:
     return [
         ("Minute 0-1: Acknowledge and classify", _classify(facts.incident)),
-        ("Minute 1-2: Assess scope", _scope(facts.results)),
+        ("Minute 1-2: Assess scope", [*_scope(facts.results), *_dashboards(facts.signals)]),
         ("Minute 2-3: Identify recent changes", _changes(facts)),
         ("Minute 3-4: Initial communication", _communicate(facts)),
         ("Minute 4-5: Begin investigation or mitigate", _act(facts)),
@@ -105,10 +107,22 @@ def _scope(results: list[CheckResult]) -> list[Item]:
             "Affected services: " + (", ".join(affected) if affected else "none failing a check"),
         )
     )
-    items.append(
-        (False, "Check error rate and latency dashboards (`hotwash collect INC` saves them)")
-    )
     return items
+
+
+def _dashboards(signals: Signals | None) -> list[Item]:
+    """The dashboards step, with Prometheus' current values filled in when it has them."""
+    if signals is None:
+        where = "sources.prometheus and services.NAME.queries"
+        return [(False, f"Check error rate and latency dashboards (not configured: {where})")]
+    if signals.problem is not None:
+        said = f"Prometheus did not answer ({signals.problem})"
+        return [(False, f"Error rate and latency: {said}; check the dashboards")]
+    compare = signals.compare_with
+    return [
+        (service.complete, f"Error rate and latency, {describe_service(service, compare)}")
+        for service in signals.services
+    ]
 
 
 def _changes(facts: TriageFacts) -> list[Item]:

@@ -1,13 +1,16 @@
-"""One triage: run the checks, look for recent changes, fill in the checklist, record it.
+"""One triage: run the checks, read the error rates, look for changes, fill in the checklist.
 
-The results go on the incident's timeline as a note (the incident named, else the
-only open one), so the postmortem later shows what was checked and what was found.
+Prometheus is asked for each service's error ratio and latency while the health checks
+run, so neither waits for the other. The results go on the incident's timeline as
+notes (the incident named, else the only open one), so the postmortem later shows what
+was checked and what was found.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -21,7 +24,9 @@ from hotwash.live.window import Window
 from hotwash.timeline.changes import CHANGE_KINDS
 from hotwash.triage.checklist import IncidentFacts, RecentChange, TriageFacts, render_checklist
 from hotwash.triage.model import CheckResult, Health
+from hotwash.triage.prometheus_now import read_signals
 from hotwash.triage.runner import planned_checks, run_checks
+from hotwash.triage.signals import Signals, signals_note
 
 
 @dataclass(frozen=True)
@@ -32,6 +37,7 @@ class TriageRequest:
     root: Path
     services: list[str] = field(default_factory=list)
     changes_since: timedelta = timedelta(hours=2)
+    compare_with: timedelta = timedelta(hours=1)  # error ratio and latency: now vs then
     incidents: IncidentService | None = None
     incident_id: str | None = None  # None: the only open incident, if there is exactly one
 
@@ -66,7 +72,7 @@ class TriageOutcome:
 
 def run_triage(request: TriageRequest) -> TriageOutcome:
     incident, why = _incident(request)
-    results = run_checks(planned_checks(request.settings, request.services), request.environ)
+    results, signals = _checks_and_signals(request)
     window = Window(request.now - request.changes_since, request.now)
     found = recent_changes(request.settings, window, request.root, request.environ)
     facts = TriageFacts(
@@ -81,12 +87,27 @@ def run_triage(request: TriageRequest) -> TriageOutcome:
         ],
         change_problems=found.problems,
         change_places=found.places,
+        signals=signals,
     )
     outcome = TriageOutcome(facts, render_checklist(facts), why_not_recorded=why)
     if incident is not None and request.incidents is not None:
-        request.incidents.add_note(incident.id, triage_note(results), at=request.now)
+        notes = [triage_note(results), signals_note(signals)]
+        for note in filter(None, notes):
+            request.incidents.add_note(incident.id, note, at=request.now)
         outcome.recorded_on = incident.id
     return outcome
+
+
+def _checks_and_signals(request: TriageRequest) -> tuple[list[CheckResult], Signals | None]:
+    """The health checks, with Prometheus asked at the same time in a thread of its own."""
+    settings = request.settings
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        signals = pool.submit(
+            read_signals, settings, request.services, request.now, request.environ,
+            request.compare_with,
+        )  # fmt: skip
+        results = run_checks(planned_checks(settings, request.services), request.environ)
+        return results, signals.result()
 
 
 def triage_note(results: list[CheckResult]) -> str:
