@@ -3,6 +3,10 @@
 Lines are built a batch at a time with numpy random draws and polars string
 formatting (no per-line Python loop), in five formats: log4j Java (with stack
 traces), nginx combined access logs, bunyan JSON, logfmt, and kubectl-prefixed JSON.
+
+An incident is planted in every file: from ``INCIDENT_START`` to ``INCIDENT_END``
+half the lines become errors (502s in the access log), so that the timeline has
+an impact start and a mitigation to find, and the benchmark can check them.
 """
 
 from __future__ import annotations
@@ -19,6 +23,10 @@ import polars as pl
 BATCH = 400_000
 START_US = 1_773_493_200_000_000  # 2026-03-14T13:00:00Z
 SPAN_US = 4 * 3600 * 1_000_000
+MINUTE_US = 60_000_000
+INCIDENT_START = START_US + 62 * MINUTE_US  # 14:02 UTC
+INCIDENT_END = START_US + 91 * MINUTE_US  # 14:31 UTC
+INCIDENT_SHARE = 0.5  # of the lines inside the incident that turn into errors
 STACK_TRACE = (
     "\njava.sql.SQLTransientConnectionException: pool timeout"
     "\n\tat com.zaxxer.hikari.pool.HikariPool.getConnection(HikariPool.java:197)\n\t... 12 more"
@@ -51,6 +59,14 @@ def numbers(rng: np.random.Generator, size: int, high: int) -> pl.Series:
     return pl.Series(rng.integers(0, high, size)).cast(pl.String)
 
 
+def worsened(rng: np.random.Generator, ts: pl.Series, values: pl.Series, bad: str) -> pl.Series:
+    """``values`` with ``bad`` put in for ``INCIDENT_SHARE`` of the lines in the incident."""
+    micros = ts.dt.epoch("us")
+    hit = (micros >= INCIDENT_START) & (micros < INCIDENT_END)
+    hit = hit & pl.Series(rng.random(ts.len()) < INCIDENT_SHARE)
+    return pl.select(pl.when(hit).then(pl.lit(bad)).otherwise(values)).to_series()
+
+
 def messages(rng: np.random.Generator, size: int) -> pl.Series:
     frame = pl.DataFrame(
         {
@@ -78,7 +94,7 @@ def times(rng: np.random.Generator, size: int, first: int, step_us: float) -> pl
 
 def java(rng: np.random.Generator, ts: pl.Series) -> pl.Series:
     size = ts.len()
-    level = pick(rng, LEVELS, size)
+    level = worsened(rng, ts, pick(rng, LEVELS, size), "ERROR")
     trace = pl.when(level == "ERROR").then(pl.lit(STACK_TRACE)).otherwise(pl.lit(""))
     frame = pl.DataFrame(
         {"ts": ts, "level": level, "msg": messages(rng, size), "t": numbers(rng, size, 16)}
@@ -99,9 +115,8 @@ def java(rng: np.random.Generator, ts: pl.Series) -> pl.Series:
 
 def access(rng: np.random.Generator, ts: pl.Series) -> pl.Series:
     size = ts.len()
-    status = pl.Series(rng.choice([200] * 90 + [404] * 4 + [500] * 3 + [502] * 3, size)).cast(
-        pl.String
-    )
+    status = pl.Series(rng.choice([200] * 90 + [404] * 4 + [500] * 3 + [502] * 3, size))
+    status = worsened(rng, ts, status.cast(pl.String), "502")
     path = pick(rng, PATHS, size)
     frame = pl.DataFrame(
         {
@@ -130,6 +145,7 @@ def access(rng: np.random.Generator, ts: pl.Series) -> pl.Series:
 def bunyan(rng: np.random.Generator, ts: pl.Series) -> pl.Series:
     size = ts.len()
     level = pl.Series(rng.choice([30] * 90 + [40] * 6 + [50] * 4, size)).cast(pl.String)
+    level = worsened(rng, ts, level, "50")
     frame = pl.DataFrame(
         {"ts": ts, "level": level, "msg": messages(rng, size), "svc": pick(rng, SERVICES, size)}
     )
@@ -153,7 +169,7 @@ def logfmt(rng: np.random.Generator, ts: pl.Series) -> pl.Series:
     frame = pl.DataFrame(
         {
             "ts": ts,
-            "level": pick(rng, LEVELS, size).str.to_lowercase(),
+            "level": worsened(rng, ts, pick(rng, LEVELS, size), "ERROR").str.to_lowercase(),
             "msg": messages(rng, size),
             "svc": pick(rng, SERVICES, size),
         }

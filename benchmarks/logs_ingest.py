@@ -1,6 +1,10 @@
-"""Benchmark reading log files through LogsSource against lnav indexing them: ``DIR``.
+"""Benchmark ``hotwash timeline DIR`` against lnav indexing the same files.
 
-For hotwash: wall and CPU time per file, MB/s, lines/s, peak RSS and peak bytes per
+The headline is the whole command, as a user runs it (start-up, detection,
+reading, condensing, the timeline written as JSON), against the whole ``lnav -n``
+run: both times, their ratio, and the milestones the timeline found against the
+incident ``generate_logs.py`` planted. Then, per file, reading through LogsSource:
+wall and CPU time per file, MB/s, lines/s, peak RSS and peak bytes per
 input line, and the template-mining rate on the error and warning lines. For lnav
 (headless: ``lnav -n``, its index queried once through ``all_logs``): its time, and
 per file the format it recognised and how many messages it indexed, checked
@@ -31,6 +35,7 @@ from datetime import UTC
 from pathlib import Path
 
 import polars as pl
+from timeline_run import TimelineRun, planted_check, run_timeline
 
 from hotwash.condense import TemplateMiner
 from hotwash.evidence.logs import LogsSource
@@ -141,11 +146,22 @@ def _lnav_tables(output: str) -> tuple[dict[str, int], dict[str, str]]:
     return messages, formats
 
 
-def best_of(runs: int, files: list[Path]) -> tuple[HotwashRun, LnavRun | None]:
+@dataclass
+class Best:
+    timeline: TimelineRun
+    reading: HotwashRun
+    lnav: LnavRun | None
+
+
+def best_of(runs: int, folder: Path, files: list[Path]) -> Best:
     """Each tool ``runs`` times, alternating; per tool the fastest run overall."""
+    timeline: TimelineRun | None = None
     hotwash: HotwashRun | None = None
     lnav: LnavRun | None = None
     for _ in range(runs):
+        whole = run_timeline(folder)
+        if timeline is None or whole.seconds < timeline.seconds:
+            timeline = whole
         ours = run_hotwash(files)
         if hotwash is None or ours.seconds < hotwash.seconds:
             hotwash = ours
@@ -153,7 +169,8 @@ def best_of(runs: int, files: list[Path]) -> tuple[HotwashRun, LnavRun | None]:
         if theirs is not None and (lnav is None or theirs.seconds < lnav.seconds):
             lnav = theirs
     assert hotwash is not None
-    return hotwash, lnav
+    assert timeline is not None
+    return Best(timeline, hotwash, lnav)
 
 
 def mining_rate(files: list[Path]) -> tuple[int, float]:
@@ -176,11 +193,29 @@ def mining_rate(files: list[Path]) -> tuple[int, float]:
     return sample.len(), time.perf_counter() - started
 
 
+def report_timeline(files: list[Path], best: Best) -> None:
+    size = sum(path.stat().st_size for path in files)
+    lines = sum(run.lines for run in best.reading.files)
+    run = best.timeline
+    print(f"{len(files)} files, {size / 1e6:.0f} MB, {lines:,} lines")
+    print(
+        f"hotwash timeline: {run.seconds:.2f} s, {size / 1e6 / run.seconds:.0f} MB/s, "
+        f"CPU {run.cpu:.1f} s, peak RSS {run.peak_rss / 1e6:.0f} MB "
+        f"({run.peak_rss / max(lines, 1):.0f} B/line)"
+    )
+    if best.lnav is not None:
+        lnav = best.lnav
+        print(f"lnav -n:          {lnav.seconds:.2f} s, {size / 1e6 / lnav.seconds:.0f} MB/s")
+        print(f"ratio hotwash timeline / lnav: {run.seconds / lnav.seconds:.2f}")
+    print("milestones against the planted incident:")
+    print("\n".join(planted_check(run)))
+    print("reading alone (LogsSource, per file):")
+
+
 def report(files: list[Path], hotwash: HotwashRun, lnav: LnavRun | None) -> None:
     size = sum(path.stat().st_size for path in files)
     lines = sum(run.lines for run in hotwash.files)
     seconds, cpu = hotwash.seconds, sum(run.cpu for run in hotwash.files)
-    print(f"{len(files)} files, {size / 1e6:.0f} MB, {lines:,} lines")
     for run in hotwash.files:
         name, mb = Path(run.path).name, Path(run.path).stat().st_size / 1e6
         print(f"  {name}: {run.seconds:.2f} s ({mb / run.seconds:.0f} MB/s), {run.summary}")
@@ -230,8 +265,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=1)
     args = parser.parse_args()
     files = sorted(path.resolve() for path in args.folder.iterdir() if path.is_file())
-    hotwash, lnav = best_of(args.runs, files)
-    report(files, hotwash, lnav)
+    best = best_of(args.runs, args.folder, files)
+    report_timeline(files, best)
+    report(files, best.reading, best.lnav)
     mined, seconds = mining_rate(files)
     print(f"template mining, error and warning lines: {mined / seconds:,.0f} lines/s")
 

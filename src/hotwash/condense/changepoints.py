@@ -3,21 +3,25 @@
 The method, in the order it runs (the constants say why each number is what it is):
 
 1. Baseline from the quiet part: first from the minutes around the densest half of the
-   smoothed levels, then, once episodes are known, from every minute outside them
-   (pooled errors/requests for a ratio, the median otherwise), and the noise around it
-   (median absolute deviation). This holds while trouble covers less than half the data.
+   smoothed levels (or, when one stretch of trouble covers more than half the data,
+   the minutes around it), then, once episodes are known, from every minute outside
+   them (pooled for a ratio or a count, the median for a metric), and the noise
+   around it (median absolute deviation). See :mod:`.fitting`.
 2. A threshold between baseline and trouble: the baseline plus the largest of a relative
    effect, a multiple of the noise, and a tenth of the excursion's height.
 3. Each minute votes from -1 (at the baseline) to +1 (well above the threshold), by how
-   far above or below the threshold it is; minutes without data abstain. A run of quiet
-   minutes splits the series; inside each part the interval with the largest vote total
-   is an episode, so a noisy minute next to it does not pull the onset earlier and a
+   far above or below the threshold it is, and no more strongly than its events can
+   say (see :mod:`.votes`); minutes without data abstain. A run of quiet minutes splits
+   the series; inside each part the interval with the largest vote total is an
+   episode, so a noisy minute next to it does not pull the onset earlier and a
    one-minute dip inside it does not cut it in two.
 4. An episode counts if it has a few elevated minutes, enough excess events, and large
    evidence: its minutes are above the threshold far more often than quiet minutes are
-   (a binomial test on the votes, which holds for any noise), and, for counts, its
-   events are far more than the baseline predicts (a binomial or Poisson test, which
-   tells a real excess from three unlucky requests in a sparse series).
+   (a binomial test on the votes, which holds for any noise; for a metric averaged
+   over a trailing window, neighbouring minutes count as one observation), and, for
+   counts, its events are far more than the baseline predicts (a binomial or Poisson
+   test, which tells a real excess from three unlucky requests in a sparse series).
+5. Where the rise into it began, to the second (see :mod:`.rise`).
 
 Votes do not change when a series is scaled, so scaling counts does not move an onset.
 """
@@ -33,32 +37,21 @@ import numpy as np
 import numpy.typing as npt
 
 from hotwash.condense import rates
+from hotwash.condense.fitting import Fit, Flags, View, quiet_at_first, running
+from hotwash.condense.fitting import fit as fit_quiet
 from hotwash.condense.rates import Floats, Ints, OrientedSeries, SeriesKind
-
-Flags = npt.NDArray[np.bool_]
+from hotwash.condense.rise import rise_start
+from hotwash.condense.votes import minute_votes
 
 # Fewer minutes with data than this cannot show a baseline and a departure from it.
 MIN_DATA_MINUTES = 6
-# Smoothing for the first guess at the baseline and for the excursion's height: five
-# minutes pool enough requests in a sparse series that one lucky minute does not count.
-SMOOTH_MINUTES = 5
-# The peak is read on a 3-minute level, so one odd minute is not reported as the peak.
-PEAK_MINUTES = 3
-# A rise of half the baseline is trouble (p99 200 ms -> 300 ms, 2% errors -> 3%) ...
-RELATIVE_EFFECT = 0.5
-# ... unless the quiet part is noisier than that: 3 robust sigmas (from the median
-# absolute deviation, which a minority of bad minutes does not move) ...
-NOISE_SIGMAS = 3.0
-MAD_TO_SIGMA = 1.4826
-# ... and at least a tenth of the way to the peak, so that with a baseline of no errors
-# at all not every single error is trouble ...
-HEIGHT_FRACTION = 0.1
-# ... and for an error ratio at least half a percentage point: less is not user-facing.
-RATIO_EFFECT = 0.005
 # Refits of the baseline on the minutes outside the episodes; it settles in two or three.
 ITERATIONS = 4
-# This many quiet minutes in a row end an episode: a recovery, not a dip.
+# This many quiet minutes in a row end an episode: a recovery, not a dip ...
 QUIET_RUN_MINUTES = 5
+# ... if their votes add up to half as many firmly quiet minutes: five minutes of a
+# sparse series without an error are what a partial outage often looks like too.
+QUIET_RUN_WEIGHT = 0.5
 # An episode needs this many elevated minutes: sustained, not one noisy spike ...
 MIN_ELEVATED_MINUTES = 3
 # ... this many events beyond the baseline (errors; for a traffic drop, missing
@@ -69,6 +62,9 @@ MIN_EVIDENCE = 10.0
 # Quiet minutes above the threshold are counted as at least 1 in 50: a few hours of data
 # cannot show that a minute is rarer than that (3 such minutes in a row: e^11.7 to 1).
 QUIET_VOTE_FLOOR = 0.02
+# A windowed metric's bump counts as one observation per correlation length, unless
+# its typical level is more than twice as far above the baseline as quiet minutes go.
+QUIET_REACH_FACTOR = 2.0
 # Recovery needs this many minutes of data after the episode ("stays near baseline for
 # a few minutes"; the interval's end already means quiet outweighs trouble after it).
 RECOVERY_HOLD_MINUTES = 3
@@ -92,6 +88,17 @@ class Episode:
     evidence: float  # log likelihood ratio (nats), elevated vs quiet; the smaller of the tests
     started_degraded: bool  # already above the threshold when the data starts
     explanation: str = ""
+    # Minutes of a metric that carry one minute's worth of independent data: about the
+    # window a trailing-window metric averages over (1 for counts, ratios, raw values).
+    correlation: float = 1.0
+    # Where the rise into the episode began (epoch minutes, fractional; see rise.py).
+    rise_start: float | None = None
+
+    @property
+    def rise_at(self) -> datetime:
+        """When the rise into the episode began: at or before the onset minute's end."""
+        start = self.onset if self.rise_start is None else self.rise_start
+        return datetime.fromtimestamp(start * 60, tz=UTC)
 
     @property
     def onset_at(self) -> datetime:
@@ -161,44 +168,6 @@ _DEFAULT_NAMES = {
 
 
 @dataclass(frozen=True)
-class View:
-    """An oriented series with the smoothed levels the detector reads."""
-
-    oriented: OrientedSeries
-    smooth: Floats
-    peak_level: Floats
-
-    @classmethod
-    def of(cls, oriented: OrientedSeries) -> View:
-        return cls(oriented, oriented.smoothed(SMOOTH_MINUTES), oriented.smoothed(PEAK_MINUTES))
-
-    @property
-    def badness(self) -> Floats:
-        return self.oriented.badness
-
-    @property
-    def informative(self) -> Flags:
-        return self.oriented.series.informative
-
-
-@dataclass(frozen=True)
-class Fit:
-    """Baseline and threshold (badness units), and running counts of quiet minutes, all and
-    above the threshold, to compare any stretch with the quiet minutes outside it."""
-
-    baseline: float
-    threshold: float
-    quiet_before: Ints
-    above_before: Ints
-
-    def quiet_rate_outside(self, start: int, end: int) -> float:
-        """How often quiet minutes outside ``start..end`` are above the threshold."""
-        quiet = self.quiet_before[-1] - (self.quiet_before[end + 1] - self.quiet_before[start])
-        above = self.above_before[-1] - (self.above_before[end + 1] - self.above_before[start])
-        return max(float(above / quiet) if quiet else 1.0, QUIET_VOTE_FLOOR)
-
-
-@dataclass(frozen=True)
 class Interval:
     """A candidate episode: minute indices ``start`` to ``end`` inclusive, and its weight."""
 
@@ -219,9 +188,9 @@ class Interval:
 
 def _search(view: View) -> tuple[Fit, list[Interval]] | None:
     """Fit, find episodes, refit on the minutes outside them, until that settles."""
-    quiet, searched = _quiet_at_first(view), None
+    quiet, searched = quiet_at_first(view), None
     for _ in range(ITERATIONS):
-        fit = _fit(view, quiet)
+        fit = fit_quiet(view, quiet)
         if fit is None:
             break
         found = [interval for interval in _candidates(view, fit) if interval.accepted]
@@ -235,55 +204,9 @@ def _search(view: View) -> tuple[Fit, list[Interval]] | None:
     return searched
 
 
-def _quiet_at_first(view: View) -> Flags:
-    """Minutes near the densest half of the smoothed levels: the baseline, before any fit.
-
-    The shortest interval holding half the minutes lies inside the baseline as long as
-    trouble covers less than half of them, even when it covers nearly half (where a
-    median and MAD of all minutes are dragged towards the trouble). Minutes up to one
-    such width above it count too, so a flat series keeps its whole spread.
-    """
-    levels = np.sort(view.smooth[view.informative])
-    half = (levels.size + 1) // 2
-    widths = levels[half - 1 :] - levels[: levels.size - half + 1]
-    low = int(np.argmin(widths))
-    if widths[low] <= 0:
-        return view.informative  # half the minutes share one level: nothing to go on yet
-    near: Flags = view.smooth <= levels[low + half - 1] + widths[low]
-    return view.informative & near
-
-
-def _fit(view: View, quiet: Flags) -> Fit | None:
-    values = view.badness[quiet]
-    middle = float(np.median(values))
-    is_ratio = view.oriented.series.kind is SeriesKind.RATIO
-    # Pooled for a ratio (its exact estimate); a median otherwise, robust to a spike.
-    baseline = view.oriented.series.pooled(quiet) if is_ratio else middle
-    noise = MAD_TO_SIGMA * float(np.median(np.abs(values - middle)))
-    height = float(np.nanmax(view.smooth)) - baseline
-    effect = max(
-        RELATIVE_EFFECT * abs(baseline),
-        NOISE_SIGMAS * noise,
-        HEIGHT_FRACTION * height,
-        RATIO_EFFECT if is_ratio else 0.0,
-    )
-    if not height > effect:
-        return None  # nothing rises clearly above the baseline: a flat series
-    threshold = baseline + effect
-    above = quiet & (view.badness > threshold)
-    return Fit(baseline, threshold, _running(quiet), _running(above))
-
-
-def _running(flags: Flags) -> Ints:
-    return np.concatenate(([0], np.cumsum(flags, dtype=np.int64)))
-
-
 def _candidates(view: View, fit: Fit) -> list[Interval]:
     with_data = np.flatnonzero(view.informative)
-    # A minute at the baseline votes -1, one an effect above the threshold +1, and one
-    # near the threshold little either way: near the line, a minute is a weak witness.
-    effect = fit.threshold - fit.baseline
-    votes = np.clip((view.badness[with_data] - fit.threshold) / effect, -1.0, 1.0)
+    votes = minute_votes(view.oriented, fit, with_data)
     return [
         _weigh(view, fit, int(with_data[start]), int(with_data[end]))
         for low, high in _parts(votes)
@@ -294,9 +217,12 @@ def _candidates(view: View, fit: Fit) -> list[Interval]:
 def _parts(votes: Floats) -> list[tuple[int, int]]:
     """Stretches of ``votes`` between runs of QUIET_RUN_MINUTES quiet votes, as (low, high)."""
     starts, lengths, quiet = _runs(votes <= 0)
-    long_quiet = np.repeat(quiet & (lengths >= QUIET_RUN_MINUTES), lengths)
+    totals = np.concatenate(([0.0], np.cumsum(votes)))
+    weight = totals[starts + lengths] - totals[starts]
+    firm = weight <= -QUIET_RUN_WEIGHT * QUIET_RUN_MINUTES
+    long_quiet = np.repeat(quiet & (lengths >= QUIET_RUN_MINUTES) & firm, lengths)
     starts, lengths, barrier = _runs(long_quiet)
-    ups = _running(votes > 0)
+    ups = running(votes > 0)
     ends = starts + lengths
     keep = ~barrier & (ups[ends] - ups[starts] >= MIN_ELEVATED_MINUTES)
     return list(zip(starts[keep].tolist(), (ends[keep] - 1).tolist(), strict=True))
@@ -338,11 +264,25 @@ def _weigh(view: View, fit: Fit, start: int, end: int) -> Interval:
     sign = view.oriented.sign
     elevated = int((view.badness[start : end + 1] > fit.threshold).sum())
     # Leave this stretch out: at first every minute is "quiet", trouble included.
-    quiet_rate = fit.quiet_rate_outside(start, end)
+    quiet_rate = fit.quiet_rate_outside(start, end, QUIET_VOTE_FLOOR)
     votes = rates.binomial_llr(elevated, int(part.informative.sum()), quiet_rate)
+    if not _beyond_quiet(view, fit, start, end):
+        votes /= fit.correlation  # neighbouring minutes of a windowed metric repeat each other
     events = rates.log_likelihood_ratio(part, sign, fit.baseline)
     excess = rates.excess_events(part, sign, fit.baseline)
     return Interval(start, end, elevated, min(votes, events), excess)
+
+
+def _beyond_quiet(view: View, fit: Fit, start: int, end: int) -> bool:
+    """Whether the stretch's elevated minutes sit far above anything quiet minutes reach:
+    then it is not the kind of bump the quiet noise makes, however long that lasts."""
+    if fit.correlation <= 1.0:
+        return True
+    levels = view.badness[start : end + 1]
+    elevated = levels[levels > fit.threshold]
+    reach = fit.reach_outside(view.badness, start, end)
+    typical = float(np.median(elevated)) - fit.baseline if elevated.size else 0.0
+    return typical > QUIET_REACH_FACTOR * reach
 
 
 def _episode(view: View, fit: Fit, interval: Interval) -> Episode:
@@ -365,6 +305,8 @@ def _episode(view: View, fit: Fit, interval: Interval) -> Episode:
         confidence=round(min(max(confidence, 0.0), 1.0), 2),
         evidence=interval.evidence,
         started_degraded=started,
+        correlation=fit.correlation,
+        rise_start=float(minutes[0]) + rise_start(view, fit, a, b),
     )
 
 

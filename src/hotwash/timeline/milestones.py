@@ -2,8 +2,9 @@
 
 Definitions (docs/timeline.md says the same for users):
 - impact start: onset of user-facing errors or latency (see ``impact.py``);
-- detected: the first alert firing or page, or the first human report, whichever is
-  earlier, from shortly before impact start on;
+- detected: the first alert firing or page, or the first human report (a declaration
+  is one), whichever is earlier, from shortly before impact start on (without an impact
+  start, from an hour before the first page or declaration on);
 - acknowledged: the first acknowledgement of a page after detection;
 - declared: the incident's declaration (recorded in hotwash, or announced in chat);
 - mitigated: user-facing signals back to baseline;
@@ -13,12 +14,12 @@ A milestone recorded in hotwash by a person wins over one inferred from other ev
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 
 from hotwash.evidence.model import EvidenceEvent, SignalKind
 from hotwash.incidents.milestones import Milestone
+from hotwash.timeline.chat import declares, reports_trouble, resolves
 from hotwash.timeline.impact import impact_milestones
 from hotwash.timeline.model import MilestoneFinding
 from hotwash.timeline.signals import ImpactSignal
@@ -26,16 +27,7 @@ from hotwash.timeline.signals import ImpactSignal
 # Onsets are minute-grained; an alert a few minutes "early" still belongs to the episode.
 EARLY_SLACK = timedelta(minutes=5)
 RECORDED = "milestone"  # label key on store events that carry a recorded milestone
-
-_REPORT = re.compile(
-    r"\b(5\d\d|errors?|erroring|fail(?:s|ed|ing|ure)?|down|outage|broken|time-?outs?|timing out"
-    r"|slow|latency|alert(?:s|ing)?|paged|incident|not working|can'?t|cannot|unable)\b",
-    re.I,
-)
-_DECLARE = re.compile(
-    r"\b(declar(?:e|ed|ing)|SEV ?[1-4]|incident (?:channel|commander|open))", re.I
-)
-_RESOLVE = re.compile(r"\b(resolved|all clear|closing (?:the )?incident)\b", re.I)
+RESPONSE_LOOKBACK = timedelta(hours=1)
 
 Rule = Callable[[list[EvidenceEvent], dict[Milestone, MilestoneFinding]], MilestoneFinding | None]
 
@@ -46,7 +38,7 @@ def find_milestones(
     overrides: dict[Milestone, datetime] | None = None,
 ) -> dict[Milestone, MilestoneFinding]:
     ordered = sorted(events, key=lambda e: e.at)
-    found = impact_milestones(signals)
+    found = impact_milestones(signals, [e.at for e in ordered if _responds(e)])
     found.update(_recorded(ordered, {Milestone.IMPACT_START, Milestone.MITIGATED}))
     for milestone, rule in _RULES.items():
         recorded = _recorded(ordered, {milestone}).get(milestone)
@@ -74,13 +66,11 @@ def _recorded(
 def _detected(
     events: list[EvidenceEvent], found: dict[Milestone, MilestoneFinding]
 ) -> MilestoneFinding | None:
-    start = _start(found)
+    start = _start(found) or _response_floor(events)
     alerts = _first(
         events, start, lambda e: e.kind in {SignalKind.ALERT_FIRING, SignalKind.PAGE_TRIGGERED}
     )
-    report = _first(
-        events, start, lambda e: e.kind is SignalKind.CHAT_MESSAGE and bool(_REPORT.search(e.text))
-    )
+    report = _first(events, start, reports_trouble)
     candidates = [
         (e, m)
         for e, m in ((alerts, "first alert or page"), (report, "first human report"))
@@ -108,11 +98,7 @@ def _acknowledged(
 def _declared(
     events: list[EvidenceEvent], found: dict[Milestone, MilestoneFinding]
 ) -> MilestoneFinding | None:
-    event = _first(
-        events,
-        _start(found),
-        lambda e: e.kind is SignalKind.CHAT_MESSAGE and bool(_DECLARE.search(e.text)),
-    )
+    event = _first(events, _start(found), declares)
     return (
         _finding(Milestone.DECLARED, event, f"declared in chat: {event.text}", 0.7)
         if event
@@ -129,9 +115,7 @@ def _resolved(
     pages = [e for e in _since(events, after) if e.kind is SignalKind.PAGE_RESOLVED]
     if pages:
         return _finding(Milestone.RESOLVED, pages[-1], f"page resolved: {pages[-1].text}", 0.9)
-    chat = _first(
-        events, after, lambda e: e.kind is SignalKind.CHAT_MESSAGE and bool(_RESOLVE.search(e.text))
-    )
+    chat = _first(events, after, resolves)
     if chat:
         return _finding(Milestone.RESOLVED, chat, f"resolved in chat: {chat.text}", 0.7)
     alerts = [e for e in _since(events, after) if e.kind is SignalKind.ALERT_RESOLVED]
@@ -153,6 +137,20 @@ _RULES: dict[Milestone, Rule] = {
 def _start(found: dict[Milestone, MilestoneFinding]) -> datetime | None:
     impact = found.get(Milestone.IMPACT_START)
     return impact.at - EARLY_SLACK if impact else None
+
+
+def _responds(event: EvidenceEvent) -> bool:
+    """A rule or a person acting on trouble: an alert, a page, a declaration."""
+    kinds = {SignalKind.ALERT_FIRING, SignalKind.PAGE_TRIGGERED}
+    return event.kind in kinds or declares(event)
+
+
+def _response_floor(events: list[EvidenceEvent]) -> datetime | None:
+    """Without an impact start: an hour before the first page or declaration. An alert
+    that was already firing long before anyone responded (a disk filling up all week)
+    did not detect this incident."""
+    responses = [e.at for e in events if e.kind is SignalKind.PAGE_TRIGGERED or declares(e)]
+    return min(responses) - RESPONSE_LOOKBACK if responses else None
 
 
 def _since(events: Iterable[EvidenceEvent], start: datetime | None) -> list[EvidenceEvent]:

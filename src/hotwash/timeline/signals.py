@@ -8,11 +8,14 @@ are a fallback because they also count errors users never see.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 
 import numpy as np
 import numpy.typing as npt
 
 from hotwash.evidence.model import EvidenceRef, LogSummary, MetricRole, MetricSeries
+from hotwash.timeline.routes import route_errors
+from hotwash.timeline.windows import window_minutes
 
 Array = npt.NDArray[np.float64]
 
@@ -32,6 +35,7 @@ class ImpactSignal:
     rank: int
     ref: EvidenceRef
     unit: str = ""
+    window: float = 0.0  # minutes a metric's every value averages over (see windows.py)
 
     @property
     def user_facing(self) -> bool:
@@ -41,6 +45,7 @@ class ImpactSignal:
 def impact_signals(metrics: list[MetricSeries], logs: list[LogSummary]) -> list[ImpactSignal]:
     found = [signal for series in metrics if (signal := _from_metric(series)) is not None]
     found += [signal for summary in logs if (signal := _from_log(summary)) is not None]
+    found += [signal for summary in logs for signal in _per_route(summary)]
     return sorted(found, key=lambda signal: signal.rank)
 
 
@@ -50,7 +55,17 @@ def _from_metric(series: MetricSeries) -> ImpactSignal | None:
         return None
     minutes, values = _per_minute_mean(series.times, series.values)
     label = series.name + (f" of {series.service}" if series.service else "")
-    return ImpactSignal(label, minutes, values, None, True, rank, series.ref, series.unit or "")
+    return ImpactSignal(
+        label,
+        minutes,
+        values,
+        None,
+        True,
+        rank,
+        series.ref,
+        series.unit or "",
+        window_minutes(f"{series.name} {PurePosixPath(series.ref.path).stem}"),
+    )
 
 
 def _from_log(summary: LogSummary) -> ImpactSignal | None:
@@ -65,6 +80,25 @@ def _from_log(summary: LogSummary) -> ImpactSignal | None:
     what = "5xx ratio" if access else "error-log ratio"
     name = f"{what} of {summary.service} ({summary.path})"
     return ImpactSignal(name, minutes, errors, totals, False, rank, EvidenceRef(summary.path))
+
+
+def _per_route(summary: LogSummary) -> list[ImpactSignal]:
+    """Server errors per minute of each route of a proxy's access log (see routes.py)."""
+    if "access" not in summary.format or not summary.rates.total:
+        return []
+    minutes = np.array(sorted(summary.rates.total), dtype=np.float64)
+    return [
+        ImpactSignal(
+            f"5xx of {route} ({summary.path})",
+            minutes,
+            np.array([counts.get(int(m), 0) for m in minutes], dtype=np.float64),
+            None,
+            False,
+            ACCESS_LOG_RANK,
+            EvidenceRef(summary.path, detail=route),
+        )
+        for route, counts in route_errors(summary).items()
+    ]
 
 
 def _per_minute_mean(times: Array, values: Array) -> tuple[Array, Array]:

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 import polars as pl
 
 from hotwash.condense import TemplateMiner
+from hotwash.evidence.logs.keyed import KeyedTemplates
 from hotwash.evidence.logs.levels import ERROR, WARNING
 from hotwash.evidence.model import EvidenceRef, LogSummary, MinuteCounts, TemplateStat
 
@@ -23,9 +24,11 @@ _COMPACT_ROWS = 200_000  # re-aggregate the partials once they grow past this
 
 
 class LogAggregator:
-    def __init__(self, fallback_service: str) -> None:
+    """``keyed``: the format's messages are keys already (see :mod:`.keyed`), not mined."""
+
+    def __init__(self, fallback_service: str, *, keyed: bool = False) -> None:
         self.fallback_service = fallback_service
-        self.miner = TemplateMiner()
+        self.miner: TemplateMiner | KeyedTemplates = KeyedTemplates() if keyed else TemplateMiner()
         self._rates: list[pl.DataFrame] = []
         self._templates: list[pl.DataFrame] = []
 
@@ -90,8 +93,10 @@ class LogAggregator:
 
     def _template_stats(self, path: str, partial: pl.DataFrame) -> list[TemplateStat]:
         texts = self.miner.templates
+        # Templates merged after their first chunks count as one from their start.
+        canonical = partial.with_columns(template=self.miner.canonical(partial["template"]))
         grouped = (
-            partial.group_by("template", "level")
+            canonical.group_by("template", "level")
             .agg(
                 pl.col("count").sum(),
                 pl.col("first_ts").min(),

@@ -54,7 +54,9 @@ class FileReading:
         self.display = context.display_path(path)
         self.stats = IngestStats(path=self.display, format=fmt.name)
         self.tracker = FileTracker(self.stats, context.since, context.until)
-        self.aggregator = LogAggregator(fallback_service=path.name.split(".")[0] or path.name)
+        self.aggregator = LogAggregator(
+            fallback_service=path.name.split(".")[0] or path.name, keyed=fmt.keyed_messages
+        )
         self.scanner = ChunkScanner(fmt, reader.max_line_bytes, mine_levels)
         services = [self.aggregator.fallback_service]
         self.zone = zones.zone_for(path, self.display, services, context)

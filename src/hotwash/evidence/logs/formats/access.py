@@ -2,7 +2,8 @@
 
 ``10.0.0.7 - - [14/Mar/2026:15:02:11 +0100] "GET /api/orders?id=7 HTTP/1.1" 502 157 ...``
 The offset in the brackets is always honoured. 5xx responses are errors, 4xx warnings;
-the message for templates is ``"{status} {method} {path without query}"``.
+the message is ``"{status} {method} {path}"``, without the query and with ids in the
+path (numbers, UUIDs, long hex) masked as ``<*>``: a template key, not mined.
 
 The fast path reads the usual layout with one one-pass regex; times have whole
 seconds, so each distinct time text is parsed once, as the full parse would.
@@ -37,7 +38,9 @@ _TIME = "%d/%b/%Y:%H:%M:%S %z"
 class AccessLogFormat(LogFormat):
     name = "access-log"
     continuation = None
+    keyed_messages = True
     shape = ascii_classes(_PATTERN)
+    shape_decides = True
 
     def columns(self, text: pl.Expr) -> Columns:
         fields = head_fields(text, _PATTERN)
@@ -50,7 +53,7 @@ class AccessLogFormat(LogFormat):
             pl.lit(" "),
             request.str.extract(r"^([A-Z]+) ", 1).fill_null("-"),
             pl.lit(" "),
-            request.str.extract(r"^[A-Z]+ ([^ ?#]+)", 1).fill_null("-"),
+            _masked_path(request.str.extract(r"^[A-Z]+ ([^ ?#]+)", 1)).fill_null("-"),
         )
         return Columns(
             reason=timestamp_reason(
@@ -83,3 +86,16 @@ def _key_time(key: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
 
 def _status_level(status: pl.Expr) -> pl.Expr:
     return levels.from_http_status(status.cast(pl.Int32, strict=False))
+
+
+# Path segments that are ids: all digits, a UUID, or hex of 8 characters or more.
+_ID_SEGMENT = (
+    r"/(?:[0-9]+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+    r"|[0-9a-fA-F]{8,})(/|$)"
+)
+
+
+def _masked_path(path: pl.Expr) -> pl.Expr:
+    """``path`` with id segments as ``<*>``; twice, since matches cannot share a slash."""
+    once = path.str.replace_all(_ID_SEGMENT, "/<*>$1")
+    return once.str.replace_all(_ID_SEGMENT, "/<*>$1")

@@ -18,7 +18,7 @@ usual layouts (:mod:`.fast`), which must agree with it on every line they take, 
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -42,6 +42,7 @@ PARSED_SCHEMA: dict[str, pl.DataType] = {
     "service": pl.String(),
     "flag": pl.String(),
 }
+PARSED_COLUMNS = tuple(PARSED_SCHEMA)
 
 NO_TIMESTAMP = "no timestamp"
 INVALID_TIMESTAMP = "invalid timestamp"
@@ -83,27 +84,29 @@ class Columns:
     cont: pl.Expr = field(default_factory=lambda: pl.lit(False))
 
 
-def build(frame: pl.DataFrame, columns: Columns) -> pl.DataFrame:
-    """Evaluate ``columns`` on ``frame`` and return exactly the parsed schema.
+def build(
+    frame: pl.DataFrame, columns: Columns, names: Collection[str] = PARSED_COLUMNS
+) -> pl.DataFrame:
+    """Evaluate ``columns`` on ``frame`` and return exactly the parsed schema, or only
+    its ``names`` columns (detection needs ``reason`` and ``cont``: planning the
+    others costs more than reading a small sample).
 
     Lazily, so that polars computes shared sub-expressions (the head match, the
     parsed time) once instead of once per column using them.
     """
-    return (
-        frame.lazy()
-        .select(
-            pl.col(LINE).cast(pl.UInt64),
-            columns.reason.cast(pl.String).alias("reason"),
-            columns.cont.cast(pl.Boolean).alias("cont"),
-            columns.ts.cast(TS_TYPE).alias("ts"),
-            columns.aware.cast(pl.Boolean).alias("aware"),
-            columns.level.cast(pl.String).alias("level"),
-            columns.message.cast(pl.String).alias("message"),
-            columns.service.cast(pl.String).alias("service"),
-            columns.flag.cast(pl.String).alias("flag"),
-        )
-        .collect()
-    )
+    wanted = {
+        LINE: pl.col(LINE),
+        "reason": columns.reason,
+        "cont": columns.cont,
+        "ts": columns.ts,
+        "aware": columns.aware,
+        "level": columns.level,
+        "message": columns.message,
+        "service": columns.service,
+        "flag": columns.flag,
+    }
+    selected = (wanted[name].cast(PARSED_SCHEMA[name]).alias(name) for name in names)
+    return frame.lazy().select(selected).collect()
 
 
 def timestamp_reason(shape_ok: pl.Expr, raw_ts: pl.Expr, ts: pl.Expr, mismatch: str) -> pl.Expr:
@@ -177,12 +180,34 @@ class LogFormat:
     # A regex every line matches unless the full parse would call it "not a <format>
     # line": the lines it rules out skip the full parse (their ``cont`` is ``continues``).
     shape: str | None = None
+    # A regex every line the format recognises matches, besides ``shape`` and ``marker``
+    # (a JSON dialect's time key): a sample no line of which matches it scores zero.
+    requires: str | None = None
+    # Whether the lines the format recognises are exactly those matching ``shape`` (its
+    # reason is :func:`timestamp_reason` of the shape match): detection needs no parse.
+    shape_decides: bool = False
+    # The messages are built from fields (an access log's request) and are template
+    # keys already: they are counted per distinct text, not mined.
+    keyed_messages: bool = False
 
-    def parse(self, frame: pl.DataFrame) -> pl.DataFrame:
-        return build(frame, self.columns(pl.col(TEXT)))
+    def parse(self, frame: pl.DataFrame, names: Collection[str] = PARSED_COLUMNS) -> pl.DataFrame:
+        """The parsed schema's columns (or those in ``names``) for every line of ``frame``."""
+        return build(frame, self.columns(pl.col(TEXT)), names)
 
     def columns(self, text: pl.Expr) -> Columns:
         raise NotImplementedError
+
+    def recognition(self, frame: pl.DataFrame) -> pl.DataFrame:
+        """All detection asks of each line of ``frame``: ``recognised`` (it starts a
+        record, or would but cannot be dated) and, where it is not, ``cont`` as
+        :meth:`parse` says (detection ignores ``cont`` on recognised lines)."""
+        text = pl.col(TEXT)
+        if self.shape_decides and self.shape is not None:  # see ``shape``: cont is continues
+            return frame.select(recognised=text.str.contains(self.shape), cont=self.continues(text))
+        reason = pl.col("reason")
+        return self.parse(frame, ("reason", "cont")).select(
+            recognised=reason.is_null() | reason.is_in(RECOGNISED), cont=pl.col("cont")
+        )
 
     def fast(self, text: pl.Expr, *, timed: bool = True) -> tuple[Fast, ...]:
         """The usual layouts, read cheaply (see :mod:`.fast`), tried in order: the

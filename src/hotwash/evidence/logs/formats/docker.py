@@ -6,10 +6,12 @@ text: it is parsed by the inner format found during detection.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import polars as pl
 
 from hotwash.evidence.logs.formats import json_fields as jf
-from hotwash.evidence.logs.formats.base import TEXT, Columns, LogFormat, build
+from hotwash.evidence.logs.formats.base import PARSED_COLUMNS, TEXT, Columns, LogFormat, build
 from hotwash.evidence.logs.formats.prefixed import PlainFormat, wrap
 
 MARKER = r"\"log\"\s*:\s*\".*\"(?:stream|time)\"\s*:"
@@ -38,10 +40,11 @@ class DockerJsonFormat(LogFormat):
     def columns(self, text: pl.Expr) -> Columns:
         return self._columns(text, self.inner_text(text))
 
-    def parse(self, frame: pl.DataFrame) -> pl.DataFrame:
+    def parse(self, frame: pl.DataFrame, names: Collection[str] = PARSED_COLUMNS) -> pl.DataFrame:
         """As :meth:`columns`, with the inner line computed first: the inner format's
         expressions then read a column, not a regex over the line."""
-        return build(self._staged(frame), self._columns(pl.col(TEXT), pl.col("_inner")))
+        columns = self._columns(pl.col(TEXT), pl.col("_inner"))
+        return build(self._staged(frame), columns, names)
 
     def messages(self, frame: pl.DataFrame) -> pl.Series:
         inner = pl.col("_inner")

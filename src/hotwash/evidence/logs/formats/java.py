@@ -71,6 +71,7 @@ class JavaFormat(LogFormat):
         date = r"(?P<date>\d{4}-\d{2}-\d{2})[ T]" if dated else ""
         self.pattern = r"^(?P<head>" + date + _BODY + ")"
         self.shape = ascii_classes(self.pattern)
+        self.shape_decides = True
 
     def columns(self, text: pl.Expr) -> Columns:
         fields = head_fields(text, self.pattern)

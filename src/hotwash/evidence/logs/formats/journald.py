@@ -61,6 +61,9 @@ class JournaldFormat(LogFormat):
             .otherwise(jf.type_flags(pl.lit(""), message_raw)),
         )
 
+    def recognition(self, frame: pl.DataFrame) -> pl.DataFrame:
+        return jf.recognition(frame, (_TIME,))
+
     def fast(self, text: pl.Expr, *, timed: bool = True) -> tuple[Fast, ...]:
         recognised = jfast.object_shaped(text) & jfast.no_container(text, ("MESSAGE",))
         service = pl.struct(

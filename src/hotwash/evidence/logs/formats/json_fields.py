@@ -10,9 +10,10 @@ an array or object (which for a time or a level is "an unexpected type").
 from __future__ import annotations
 
 import polars as pl
+from polars.expr.whenthen import ChainedThen
 
 from hotwash.evidence.logs import clock
-from hotwash.evidence.logs.formats.base import ascii_classes
+from hotwash.evidence.logs.formats.base import TEXT, ascii_classes
 
 OBJECT_SHAPE = r"^\s*\{.*\}\s*$"
 GATE = r"^\s*\{"
@@ -26,22 +27,29 @@ MESSAGE_TYPE = "message field of unexpected type"
 
 def token(text: pl.Expr, keys: tuple[str, ...]) -> pl.Expr:
     """The raw value token of the first of ``keys`` on the line (dotted keys may nest)."""
+    found, *nested = (text.str.extract(pattern, 1) for pattern in token_patterns(keys))
+    return pl.coalesce(found, *nested) if nested else found
+
+
+def token_patterns(keys: tuple[str, ...]) -> list[str]:
+    """Where :func:`token` looks: any of ``keys`` at any level, then each dotted key nested."""
     flat = "|".join(_key(key) for key in keys)
-    found = text.str.extract(ascii_classes(r"[{,]\s*\"(?:" + flat + r")\"\s*:\s*" + _TOKEN), 1)
     nested = [
-        text.str.extract(
-            r"\""
-            + _key(key.split(".", 1)[0])
-            + r"\"\s*:\s*\{[^{}]*?\""
-            + _key(key.split(".", 1)[1])
-            + r"\"\s*:\s*"
-            + _TOKEN,
-            1,
-        )
+        r"\""
+        + _key(key.split(".", 1)[0])
+        + r"\"\s*:\s*\{[^{}]*?\""
+        + _key(key.split(".", 1)[1])
+        + r"\"\s*:\s*"
+        + _TOKEN
         for key in keys
         if "." in key
     ]
-    return pl.coalesce(found, *nested) if nested else found
+    return [ascii_classes(r"[{,]\s*\"(?:" + flat + r")\"\s*:\s*" + _TOKEN), *nested]
+
+
+def has_token(keys: tuple[str, ...]) -> str:
+    """A regex that a line matches exactly when :func:`token` finds one of ``keys`` on it."""
+    return "|".join(f"(?:{pattern})" for pattern in token_patterns(keys))
 
 
 def _key(key: str) -> str:
@@ -78,6 +86,12 @@ def timestamp(raw: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
 
 
 def time_reason(text: pl.Expr, raw: pl.Expr, ts: pl.Expr) -> pl.Expr:
+    return time_problem(text, raw).when(ts.is_null()).then(pl.lit("invalid timestamp"))
+
+
+def time_problem(text: pl.Expr, raw: pl.Expr) -> ChainedThen:
+    """Why a line cannot be a record whatever its time says (not an object, no time
+    field, a time of the wrong type), else null: a line of the format otherwise."""
     return (
         pl.when(~text.str.contains(OBJECT_SHAPE))
         .then(pl.lit(NOT_OBJECT))
@@ -85,9 +99,16 @@ def time_reason(text: pl.Expr, raw: pl.Expr, ts: pl.Expr) -> pl.Expr:
         .then(pl.lit(NO_TIME_FIELD))
         .when(is_container(raw))
         .then(pl.lit(TIME_TYPE))
-        .when(ts.is_null())
-        .then(pl.lit("invalid timestamp"))
     )
+
+
+def recognition(frame: pl.DataFrame, time_keys: tuple[str, ...]) -> pl.DataFrame:
+    """:meth:`~.base.LogFormat.recognition` of a JSON format timed by ``time_keys``, whose
+    lines do not continue records: whether a line reads as a time does not matter
+    (an unreadable time is still a line of the format), so times are not worked out."""
+    text = pl.col(TEXT)
+    problem = time_problem(text, token(text, time_keys))
+    return frame.select(recognised=problem.is_null(), cont=pl.lit(False))
 
 
 def scalar_text(raw: pl.Expr) -> pl.Expr:

@@ -88,6 +88,7 @@ class JsonLinesFormat(LogFormat):
         self.gate = jf.GATE
         self.continuation = None
         self.shape = jf.OBJECT_SHAPE
+        self.requires = jf.has_token(dialect.time)  # else "no timestamp field"
 
     def columns(self, text: pl.Expr) -> Columns:
         time_raw = jf.token(text, self.dialect.time)
@@ -104,6 +105,9 @@ class JsonLinesFormat(LogFormat):
             service=jf.scalar_text(jf.token(text, self.dialect.service)),
             flag=jf.type_flags(level_raw, message_raw),
         )
+
+    def recognition(self, frame: pl.DataFrame) -> pl.DataFrame:
+        return jf.recognition(frame, self.dialect.time)
 
     def fast(self, text: pl.Expr, *, timed: bool = True) -> tuple[Fast, ...]:
         keys = self.dialect

@@ -43,6 +43,7 @@ class KlogFormat(LogFormat):
     name = "klog"
     calendar = Calendar.NO_YEAR
     shape = ascii_classes(_PATTERN)
+    shape_decides = True
 
     def columns(self, text: pl.Expr) -> Columns:
         fields = head_fields(text, _PATTERN)

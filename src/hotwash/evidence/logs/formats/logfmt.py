@@ -41,6 +41,7 @@ def value(text: pl.Expr, keys: tuple[str, ...]) -> pl.Expr:
 class LogfmtFormat(LogFormat):
     name = "logfmt"
     shape = _SHAPE
+    shape_decides = True
 
     def columns(self, text: pl.Expr) -> Columns:
         raw_ts = value(text, TIME_KEYS)

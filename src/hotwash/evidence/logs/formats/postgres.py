@@ -12,6 +12,7 @@ import polars as pl
 
 from hotwash.evidence.logs import clock, levels
 from hotwash.evidence.logs.formats.base import (
+    TEXT,
     Columns,
     LogFormat,
     after_head,
@@ -78,6 +79,12 @@ class PostgresFormat(LogFormat):
             message=after_head(text, fields),
             cont=self.continues(text),
         )
+
+    def recognition(self, frame: pl.DataFrame) -> pl.DataFrame:
+        """A record head recognises a line whatever its time says (see :meth:`columns`)."""
+        text = pl.col(TEXT)
+        recognised = _record_head(head_fields(text, _PATTERN))
+        return frame.select(recognised=recognised, cont=self.continues(text))
 
     def fast(self, text: pl.Expr, *, timed: bool = True) -> tuple[Fast, ...]:
         """The full pattern captures; each minute and zone is read once."""

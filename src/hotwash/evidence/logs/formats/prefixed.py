@@ -9,10 +9,13 @@ The envelope's time wins: it is the one written when the line was emitted.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import polars as pl
 
 from hotwash.evidence.logs import clock, levels
 from hotwash.evidence.logs.formats.base import (
+    PARSED_COLUMNS,
     TEXT,
     Columns,
     LogFormat,
@@ -106,6 +109,8 @@ class PrefixedFormat(LogFormat):
         self.name = name if isinstance(inner, PlainFormat) else f"{name}+{inner.name}"
         self.continuation = inner.continuation
         self.shape = ascii_classes(prefix)
+        # Free text after the time is always text: the time's shape alone decides.
+        self.shape_decides = isinstance(inner, PlainFormat)
 
     def with_inner(self, inner: LogFormat) -> PrefixedFormat:
         return PrefixedFormat(self.base_name, self.prefix, inner)
@@ -114,10 +119,10 @@ class PrefixedFormat(LogFormat):
         fields = head_fields(text, self.prefix)
         return self._columns(text, fields, after_head(text, fields))
 
-    def parse(self, frame: pl.DataFrame) -> pl.DataFrame:
+    def parse(self, frame: pl.DataFrame, names: Collection[str] = PARSED_COLUMNS) -> pl.DataFrame:
         """As :meth:`columns`, with the head and the inner line computed first: the
         inner format's expressions then read a column, not a regex over the line."""
-        return build(self._staged(frame), self._staged_columns())
+        return build(self._staged(frame), self._staged_columns(), names)
 
     def messages(self, frame: pl.DataFrame) -> pl.Series:
         """The inner format's messages where it recognises the inner line (its first

@@ -45,6 +45,7 @@ _FAST = (
 class PythonLoggingFormat(LogFormat):
     name = "python-logging"
     shape = ascii_classes(_PATTERN)
+    shape_decides = True
 
     def columns(self, text: pl.Expr) -> Columns:
         fields = head_fields(text, _PATTERN)

@@ -66,6 +66,7 @@ class Rfc3164Format(LogFormat):
     calendar = Calendar.NO_YEAR
     continuation = None
     shape = ascii_classes(_RFC3164)
+    shape_decides = True
 
     def columns(self, text: pl.Expr) -> Columns:
         fields = head_fields(text, _RFC3164)
@@ -107,6 +108,7 @@ class Rfc5424Format(LogFormat):
     name = "syslog-rfc5424"
     continuation = None
     shape = ascii_classes(_RFC5424)
+    shape_decides = True
 
     def columns(self, text: pl.Expr) -> Columns:
         fields = head_fields(text, _RFC5424)

@@ -1,0 +1,1 @@
+"""Randomised incident bundles with known true milestones, for ``milestones_accuracy.py``."""
