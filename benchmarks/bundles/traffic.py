@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
+
 from bundles.model import Fault, Traffic
 
 Floats = npt.NDArray[np.float64]
