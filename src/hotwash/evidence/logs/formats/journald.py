@@ -70,20 +70,9 @@ class JournaldFormat(LogFormat):
             name=jfast.window(text, ("SYSLOG_IDENTIFIER",), jfast.SERVICE_WIDTH),
             unit=jfast.window(text, ("_SYSTEMD_UNIT",), jfast.SERVICE_WIDTH),
         )
+        level = jfast.field(text, ("PRIORITY",), jfast.LEVEL_WIDTH, _decode_priority)
         return tuple(
-            Fast(
-                steps=time.steps,
-                recognised=recognised,
-                ok=recognised & time.ok,
-                key=time.key,
-                sub=time.sub,
-                epoch=time.epoch,
-                key_time=time.key_time,
-                level=jfast.field(text, ("PRIORITY",), jfast.LEVEL_WIDTH, _decode_priority),
-                service=Field(service, _decode_service),
-                checks=time.checks,
-                ascii_only=True,
-            )
+            time.fast(recognised, level, Field(service, _decode_service))
             for time in jfast.time_layouts(text, (_TIME,), epoch=True, digits=16)
         )
 

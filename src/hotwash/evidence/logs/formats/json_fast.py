@@ -27,6 +27,7 @@ from hotwash.evidence.logs.formats.fast import (
     NO_KEY,
     NO_SUB,
     Decode,
+    Fast,
     Field,
     KeyTime,
     Steps,
@@ -182,6 +183,22 @@ class TimeLayout:
     epoch: pl.Expr = NO_EPOCH
     steps: Steps = ()
     checks: tuple[Field, ...] = ()
+
+    def fast(self, recognised: pl.Expr, level: Field, service: Field) -> Fast:
+        """The fast path of a JSON line whose time is written this way."""
+        return Fast(
+            steps=self.steps,
+            recognised=recognised,
+            ok=recognised & self.ok,
+            key=self.key,
+            sub=self.sub,
+            epoch=self.epoch,
+            key_time=self.key_time,
+            level=level,
+            service=service,
+            checks=self.checks,
+            ascii_only=True,
+        )
 
 
 def time_layouts(

@@ -120,19 +120,7 @@ class JsonLinesFormat(LogFormat):
         if not timed:
             return (Fast(recognised, recognised, NO_KEY, NO_SUB, iso_key_time, level, service),)
         return tuple(
-            Fast(
-                steps=time.steps,
-                recognised=recognised,
-                ok=recognised & time.ok,
-                key=time.key,
-                sub=time.sub,
-                epoch=time.epoch,
-                key_time=time.key_time,
-                level=level,
-                service=service,
-                checks=time.checks,
-                ascii_only=True,
-            )
+            time.fast(recognised, level, service)
             for time in jfast.time_layouts(text, keys.time, epoch=keys.epoch)
         )
 
